@@ -1,0 +1,197 @@
+"""Articles and the photos they carry.
+
+"Published" is defined once, here: `ArticleQuerySet.published()` (status published AND publish
+time <= now). A story published with a future time is "scheduled" and invisible everywhere
+until then, with no job running.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from events.models import Event
+from newsroom.models import Municipality, Official, Photo, Section, Tag
+from newsroom.sanitize import sanitize_html
+from newsroom.text import slugify_bg
+
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self, at=None):
+        """Stories the public may see: published, and their publish time has come."""
+        return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=at or timezone.now())
+
+    def scheduled(self, at=None):
+        return self.filter(status=Article.Status.PUBLISHED, publish_at__gt=at or timezone.now())
+
+    def visible_to(self, user):
+        """Everything for those who may edit stories; the published ones for everyone else."""
+        if user is not None and user.is_active and user.has_perm("articles.change_article"):
+            return self.all()
+        return self.published()
+
+    def in_language(self, language: str):
+        """Stories that have a version in `language` (Bulgarian is always there)."""
+        if language == settings.LANGUAGE_CODE:
+            return self.all()
+        return self.exclude(**{f"title_{language}": ""}).exclude(**{f"title_{language}__isnull": True})
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        REVIEW = "review", _("In review")
+        PUBLISHED = "published", _("Published")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    class Priority(models.IntegerChoices):
+        LEAD = 1, _("Lead story")
+        TOP = 2, _("Top story")
+        NORMAL = 3, _("Normal")
+
+    title = models.CharField(_("headline"), max_length=300)
+    slug = models.SlugField(
+        _("slug"), max_length=100, blank=True,
+        help_text=_("Made from the headline when left empty. The story's number keeps old links working."),
+    )  # fmt: skip
+    lead = models.TextField(
+        _("lead"), blank=True, help_text=_("One or two sentences; at most 300 characters.")
+    )
+    body = models.TextField(_("body"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    publish_at = models.DateTimeField(
+        _("publish time"), null=True, blank=True,
+        help_text=_("A future time schedules the story: it stays invisible until then."),
+    )  # fmt: skip
+    priority = models.PositiveSmallIntegerField(
+        _("priority"), choices=Priority.choices, default=Priority.NORMAL
+    )
+    dateline = models.CharField(_("dateline"), max_length=100, blank=True, help_text=_("Place, e.g. Sofia."))
+    byline = models.CharField(_("byline"), max_length=200, blank=True)
+    signature = models.CharField(
+        _("editor's signature"), max_length=20, blank=True,
+        help_text=_("The editor's initials, shown as /ЕС/ at the end of the story."),
+    )  # fmt: skip
+    source = models.CharField(
+        _("source attribution"), max_length=300, blank=True,
+        help_text=_("For example: the press centre of Stara Zagora municipality."),
+    )  # fmt: skip
+    background = models.TextField(
+        _("background paragraph"), blank=True, help_text=_('For example: "BTA reminds that ..."')
+    )
+    section = models.ForeignKey(
+        Section, verbose_name=_("section"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="articles",
+    )  # fmt: skip
+    tags = models.ManyToManyField(Tag, verbose_name=_("tags"), blank=True, related_name="articles")
+    owner_municipality = models.ForeignKey(
+        Municipality, verbose_name=_("owner municipality"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="owned_articles",
+        help_text=_("The press centre this story belongs to."),
+    )  # fmt: skip
+    municipalities = models.ManyToManyField(
+        Municipality, verbose_name=_("municipalities mentioned"), blank=True, related_name="articles"
+    )
+    officials = models.ManyToManyField(
+        Official, verbose_name=_("officials quoted"), blank=True, related_name="articles"
+    )
+    events = models.ManyToManyField(
+        Event, verbose_name=_("events covered"), blank=True, related_name="articles"
+    )
+    photos = models.ManyToManyField(
+        Photo, verbose_name=_("photos"), through="ArticlePhoto", blank=True, related_name="articles"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("author"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="articles",
+    )  # fmt: skip
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Bumped on every save; the admin compares it to refuse lost updates.
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-publish_at", "-id"]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        indexes = [
+            models.Index(fields=["status", "-publish_at"], name="article_status_publish_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="published") | Q(publish_at__isnull=False),
+                name="article_published_has_time",
+                violation_error_message=_("A published story needs a publish time."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title or f"#{self.pk}"
+
+    RICH_FIELDS = ("body", "background")
+
+    def save(self, *args, **kwargs):
+        for lang in LANGUAGE_CODES:
+            for name in self.RICH_FIELDS:
+                attr = f"{name}_{lang}"
+                value = getattr(self, attr, None)
+                if value:
+                    setattr(self, attr, sanitize_html(value))
+            # Slugs are made once and then kept: links already shared keep their text.
+            title = getattr(self, f"title_{lang}", "") or ""
+            if title and not getattr(self, f"slug_{lang}", ""):
+                maker = slugify_bg if lang == "bg" else slugify
+                setattr(self, f"slug_{lang}", maker(title)[:100].strip("-"))
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("article_detail", kwargs={"pk": self.pk, "slug": self.slug or "story"})
+
+    @property
+    def is_scheduled(self) -> bool:
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.publish_at is not None
+            and self.publish_at > timezone.now()
+        )
+
+    def has_language(self, language: str) -> bool:
+        return bool(getattr(self, f"title_{language}", ""))
+
+
+class ArticlePhoto(models.Model):
+    """A photo's place in an article: its order, and a caption that may override the library's."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="article_photos")
+    photo = models.ForeignKey(
+        Photo, verbose_name=_("photo"), on_delete=models.PROTECT, related_name="article_links"
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    caption = models.CharField(
+        _("caption override"), max_length=500, blank=True,
+        help_text=_("Leave empty to use the library caption."),
+    )  # fmt: skip
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = _("article photo")
+        verbose_name_plural = _("article photos")
+        constraints = [
+            models.UniqueConstraint(fields=["article", "photo"], name="article_photo_once"),
+        ]
+
+    def __str__(self):
+        return str(self.photo)
+
+    @property
+    def display_caption(self) -> str:
+        return self.caption or self.photo.caption

@@ -1,0 +1,16 @@
+"""modeltranslation registrations for articles: every human-readable field in bg and en."""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from articles.models import Article, ArticlePhoto
+
+
+@register(Article)
+class ArticleTranslation(TranslationOptions):
+    fields = ("title", "slug", "lead", "body", "dateline", "byline", "source", "background")
+    required_languages = {"bg": ("title",)}
+
+
+@register(ArticlePhoto)
+class ArticlePhotoTranslation(TranslationOptions):
+    fields = ("caption",)

@@ -1,0 +1,74 @@
+"""Bulgarian transliteration (Transliteration Act, 2009) and the slugs built from it."""
+
+import re
+
+from django.utils.text import slugify
+
+# The statutory table, lower case. Upper case is derived in `transliterate`.
+TABLE = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ж": "zh", "з": "z",
+    "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p",
+    "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "h", "ц": "ts", "ч": "ch",
+    "ш": "sh", "щ": "sht", "ъ": "a", "ь": "y", "ю": "yu", "я": "ya",
+}  # fmt: skip
+
+# The Act names "България" as the one exception to the table.
+EXCEPTIONS = {"българия": "bulgaria"}
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _match_case(source: str, result: str) -> str:
+    if source.isupper() and len(source) > 1:
+        return result.upper()
+    if source[:1].isupper():
+        return result[:1].upper() + result[1:]
+    return result
+
+
+def _transliterate_word(word: str) -> str:
+    lower = word.lower()
+    if lower in EXCEPTIONS:
+        return _match_case(word, EXCEPTIONS[lower])
+    all_caps = word.isupper() and len(word) > 1
+    out = []
+    for index, char in enumerate(word):
+        low = char.lower()
+        if low == "я" and index == len(word) - 1 and index > 0 and word[index - 1].lower() == "и":
+            mapped = "a"  # word-final "ия" is "ia", not "iya"
+        else:
+            mapped = TABLE.get(low)
+        if mapped is None:
+            out.append(char)  # Latin letters and anything else pass through unchanged
+        elif char.isupper():
+            out.append(mapped.upper() if all_caps else mapped[:1].upper() + mapped[1:])
+        else:
+            out.append(mapped)
+    return "".join(out)
+
+
+def transliterate(text: str) -> str:
+    """Write Bulgarian Cyrillic in Latin letters by the 2009 Act; other characters pass through."""
+    return _WORD.sub(lambda m: _transliterate_word(m.group(0)), text or "")
+
+
+def slugify_bg(text: str, max_length: int = 80) -> str:
+    """A lower-case ASCII slug: transliterated, hyphen-separated, cut at a word boundary."""
+    slug = slugify(transliterate(text))
+    if len(slug) > max_length:
+        slug = slug[:max_length].rsplit("-", 1)[0] or slug[:max_length]
+    return slug.strip("-")
+
+
+def unique_slug(model, base: str, *, field: str = "slug", exclude_pk=None, max_length=80) -> str:
+    """`base`, or `base-2`, `base-3`, ... whichever is not yet taken in `model.<field>`."""
+    base = (base or "item")[:max_length].strip("-") or "item"
+    candidate, n = base, 1
+    qs = model._default_manager.all()
+    if exclude_pk is not None:
+        qs = qs.exclude(pk=exclude_pk)
+    while qs.filter(**{field: candidate}).exists():
+        n += 1
+        suffix = f"-{n}"
+        candidate = base[: max_length - len(suffix)].rstrip("-") + suffix
+    return candidate
