@@ -195,3 +195,33 @@ class ArticlePhoto(models.Model):
     @property
     def display_caption(self) -> str:
         return self.caption or self.photo.caption
+
+
+class Correction(models.Model):
+    """A public note that a published story was corrected, with its time.
+
+    Shown at the end of the article and in its feed entry. Editors issue them through
+    `articles.services`; they are never edited silently afterwards.
+    """
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="corrections"
+    )
+    text = models.TextField(_("correction"), help_text=_("What was wrong, and what is right."))
+    created_at = models.DateTimeField(_("time"), default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("correction")
+        verbose_name_plural = _("corrections")
+
+    def __str__(self):
+        return f"{self.article}: {self.created_at:%Y-%m-%d %H:%M}"

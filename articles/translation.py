@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from articles.models import Article, ArticlePhoto
+from articles.models import Article, ArticlePhoto, Correction
 
 
 @register(Article)
@@ -14,3 +14,9 @@ class ArticleTranslation(TranslationOptions):
 @register(ArticlePhoto)
 class ArticlePhotoTranslation(TranslationOptions):
     fields = ("caption",)
+
+
+@register(Correction)
+class CorrectionTranslation(TranslationOptions):
+    fields = ("text",)
+    required_languages = ("bg",)

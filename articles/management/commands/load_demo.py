@@ -19,9 +19,7 @@ class Command(BaseCommand):
         summary = demo.load(with_logins=demo.logins_allowed(with_logins))
         self.stdout.write(self.style.SUCCESS(f"Demo content loaded: {summary['articles']} stories."))
         if summary["logins"]:
-            self.stdout.write(
-                f"Demo logins for /admin/ (password: {summary['password']}):"
-            )
+            self.stdout.write(f"Demo logins for /admin/ (password: {summary['password']}):")
             for name in summary["logins"]:
                 self.stdout.write(f"  {name}")
         else:
