@@ -211,6 +211,9 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 
+# The benchmark's yardstick view (bench/views.py); never on in production.
+BENCH_ENDPOINTS = env_bool("NEWSROOM_BENCH", False)
+
 # --- Site -----------------------------------------------------------------------------------
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 

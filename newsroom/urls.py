@@ -15,6 +15,11 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
+if settings.BENCH_ENDPOINTS:
+    from bench.views import bare
+
+    urlpatterns.insert(0, path("bench/bare/", bare))
+
 if settings.DEBUG:
     from django.conf.urls.static import static
 
