@@ -22,12 +22,8 @@ class StaffUserAdmin(UserAdmin):
 
     def has_delete_permission(self, request, obj=None):
         # A leaver is deactivated: their stories, corrections and history keep their name.
+        # (This also removes the "delete selected" action, which needs the delete permission.)
         return False
-
-    def get_actions(self, request):
-        actions = super().get_actions(request)
-        actions.pop("delete_selected", None)
-        return actions
 
     @admin.action(description=_("Deactivate the selected users (they can no longer sign in)"))
     def deactivate(self, request, queryset):

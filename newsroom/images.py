@@ -17,6 +17,7 @@ Each refusal is a `ValidationError` with a translated message; nothing here rais
 """
 
 import io
+import math
 import warnings
 from dataclasses import dataclass
 
@@ -76,7 +77,8 @@ def _pixel_limit() -> int:
 
 
 def _megapixels(pixels: int) -> str:
-    return f"{pixels / 1_000_000:g}"
+    # Rounded down, so "at most N megapixels" stays true.
+    return f"{math.floor(pixels / 100_000) / 10:g}"
 
 
 def _open_checked(upload) -> Image.Image:
