@@ -64,7 +64,7 @@ class LoginAuditAdmin(admin.ModelAdmin):
     `newsroom.view_loginaudit` permission (site admins, superusers) see it; nobody edits it."""
 
     list_display = ("at", "username", "user", "succeeded", "ip_address", "user_agent")
-    list_filter = ("succeeded", "at")
+    list_filter = ("succeeded",)
     search_fields = ("username", "ip_address")
     date_hierarchy = "at"
     list_select_related = ("user",)

@@ -183,10 +183,10 @@ class PhotoUploadField(forms.FileField):
     """
 
     def __init__(self, *, max_length=None, **kwargs):
-        kwargs.setdefault(
-            "help_text",
-            _("A JPEG, PNG or WebP photo. Location and other metadata are removed when it is stored."),
-        )
+        if not kwargs.get("help_text"):
+            kwargs["help_text"] = _(
+                "A JPEG, PNG or WebP photo. Location and other metadata are removed when it is stored."
+            )
         # The stored name is generated, so the length of the uploaded name is irrelevant.
         super().__init__(max_length=None, **kwargs)
         self.widget.attrs.setdefault("accept", "image/jpeg,image/png,image/webp")

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 from PIL import Image
 
 from newsroom.models import Photo
@@ -397,3 +398,23 @@ def test_the_library_list_shows_thumbnails_with_alt_text(admin_client):
     photo = PhotoFactory(alt_text_bg="Кметът на трибуната")
     html = admin_client.get("/admin/newsroom/photo/", HTTP_ACCEPT_LANGUAGE="bg").content.decode()
     assert f'<img src="{photo.image.url}" alt="Кметът на трибуната"' in html
+
+
+def test_every_model_form_for_photos_gets_the_same_checks():
+    """Not only the admin: any model form for Photo (inlines, future views) refuses the same files."""
+    from django.forms import modelform_factory
+
+    form_class = modelform_factory(Photo, fields=["image", "licence"])
+    form = form_class(
+        data={"licence": "own"},
+        files={"image": SimpleUploadedFile("photo.jpg", b"just text", content_type="image/jpeg")},
+    )
+    with translation.override("en"):
+        assert not form.is_valid()
+        assert form.errors["image"] == [NOT_AN_IMAGE]
+
+
+def test_the_add_form_tells_what_is_accepted(admin_client):
+    html = admin_client.get(ADD_URL, HTTP_ACCEPT_LANGUAGE="bg").content.decode()
+    assert 'accept="image/jpeg,image/png,image/webp"' in html
+    assert "При запазването се премахват местоположението и другите метаданни." in html
