@@ -27,7 +27,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageCms, ImageFile, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
 # Only these decoders ever see an upload: Pillow's other plugins (EPS, PSD, ...) are not exposed.
 ACCEPTED_FORMATS = ("JPEG", "PNG", "WEBP")
@@ -63,8 +63,17 @@ def _refuse(code: str, **params):
     raise ValidationError(MESSAGES[code], code=code, params=params or None)
 
 
+def _has_image_signature(head: bytes) -> bool:
+    return head.startswith((b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n")) or (
+        head[:4] == b"RIFF" and head[8:12] == b"WEBP"
+    )
+
+
 def _looks_like_svg(head: bytes) -> bool:
-    """SVG is XML text: refused by what the file holds, whatever it is called."""
+    """SVG is XML text: refused by what the file holds, whatever it is called. (A photo whose
+    metadata happens to mention "<svg" starts with an image signature and is not mistaken.)"""
+    if _has_image_signature(head):
+        return False
     text = head.lstrip(b"\xef\xbb\xbf\x00\t\r\n ").lower()
     return text.startswith(b"<?xml") or b"<svg" in text or b"<!doctype svg" in text
 
@@ -82,9 +91,11 @@ def _megapixels(pixels: int) -> str:
 
 
 def _open_checked(upload) -> Image.Image:
-    """Open the upload as JPEG, PNG or WebP and decode every pixel, or refuse it."""
-    if getattr(ImageFile, "LOAD_TRUNCATED_IMAGES", False):  # pragma: no cover - a global switch
-        raise RuntimeError("ImageFile.LOAD_TRUNCATED_IMAGES must stay off: truncated uploads are refused")
+    """Open the upload as JPEG, PNG or WebP and decode every pixel, or refuse it.
+
+    Relies on Pillow's ImageFile.LOAD_TRUNCATED_IMAGES staying off (its default): nothing in the
+    project may switch it on, or truncated uploads would be padded instead of refused.
+    """
     upload.seek(0)
     try:
         with warnings.catch_warnings():

@@ -179,6 +179,7 @@ HOSTILE_NAMES = {
     "path traversal": "../../x.jpg",
     "absolute path": "/etc/cron.d/x.jpg",
     "encoded NUL": "a.php%00.jpg",
+    "NUL byte": "a.php\x00.jpg",
     "php double extension": "shell.php.jpg",
     "300 characters": "л" * 296 + ".jpg",
     "right-to-left override": "photo\u202egpj.exe",
@@ -199,6 +200,13 @@ def test_uploaded_names_never_reach_the_file_system_or_urls(admin_client, settin
         if fragment in name:
             assert fragment not in photo.image.name.split("/")[-1].removesuffix(".jpg")
             assert fragment not in photo.image.url.rsplit("/", 1)[-1].removesuffix(".jpg")
+
+
+def test_a_photo_whose_metadata_mentions_svg_is_not_mistaken_for_one(admin_client):
+    jpeg = photo_jpeg(comment=b'<svg xmlns="http://www.w3.org/2000/svg"></svg>')
+    assert b"<svg" in jpeg[:1024]
+    assert upload(admin_client, "logo-photo.jpg", jpeg).status_code == 302
+    assert b"<svg" not in Path(Photo.objects.get().image.path).read_bytes()
 
 
 def test_the_stored_extension_follows_the_content_not_the_name(admin_client):
