@@ -18,6 +18,12 @@ User = get_user_model()
 PASSWORD = "pw-for-tests-1"
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Real sign-ins with real passwords, hashed cheaply: the hasher's cost is not under test."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def superuser():
     return User.objects.create_superuser("site-admin", "admin@example.com", PASSWORD)
