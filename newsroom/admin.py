@@ -63,7 +63,12 @@ class PhotoAdmin(TabbedTranslationAdmin):
         "articles__officials__full_name_bg", "articles__officials__full_name_en",
     )  # fmt: skip
     date_hierarchy = "created_at"
-    readonly_fields = ("thumbnail", "width", "height")
+    readonly_fields = ("thumbnail", "width", "height", "uploaded_by", "created_at")
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.uploaded_by = request.user
+        super().save_model(request, obj, form, change)
 
     def get_search_results(self, request, queryset, search_term):
         filtered = queryset  # already narrowed by the list filters; keep them

@@ -210,6 +210,16 @@ def test_a_photo_whose_metadata_mentions_svg_is_not_mistaken_for_one(admin_clien
     assert b"<svg" not in Path(Photo.objects.get().image.path).read_bytes()
 
 
+def test_the_uploader_is_recorded_and_cannot_be_chosen(admin_client):
+    other = get_user_model().objects.create(username="someone-else", is_staff=True)
+    response = admin_client.post(
+        ADD_URL,
+        {"image": SimpleUploadedFile("a.jpg", photo_jpeg()), "licence": "own", "uploaded_by": other.pk},
+    )
+    assert response.status_code == 302
+    assert Photo.objects.get().uploaded_by.username == "photo-boss"
+
+
 def test_the_stored_extension_follows_the_content_not_the_name(admin_client):
     png = encode(Image.new("RGB", (60, 40), (200, 10, 10)), "PNG")
     assert upload(admin_client, "holiday.jpg", png, content_type="image/png").status_code == 302
