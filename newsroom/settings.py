@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "django.contrib.redirects",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "newsroom",
     "events",
     "articles",
@@ -74,6 +76,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "newsroom.two_factor.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
@@ -140,6 +144,11 @@ LOGIN_URL = "admin:login"
 # The request.META key of a header set by our own reverse proxy with the client's address, e.g.
 # HTTP_X_FORWARDED_FOR. Unset: the login audit records REMOTE_ADDR (a header could be forged).
 TRUSTED_PROXY_IP_HEADER = env_str("TRUSTED_PROXY_IP_HEADER") or None
+# A second factor (TOTP) for staff who can publish: superusers and these groups
+# (newsroom.two_factor). On in production; off with DEBUG so the demo logins of `make run` work.
+REQUIRE_2FA = env_bool("REQUIRE_2FA", not DEBUG)
+SECOND_FACTOR_GROUPS = ["Editor", "Site admin"]
+OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "newsroom")
 # Password reset links are valid for this many seconds (Django's default is three days).
 PASSWORD_RESET_TIMEOUT = int(env_str("PASSWORD_RESET_TIMEOUT", str(24 * 60 * 60)))
 

@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from newsroom import two_factor
 from newsroom.accounts import StaffPasswordResetView
 
 # Password reset by e-mail from the admin's login page (Django's views; the names are the ones
@@ -29,8 +30,15 @@ password_reset_patterns = [
     ),
 ]
 
+# The second factor for editors and site admins, before the admin's catch-all too.
+second_factor_patterns = [
+    path("admin/second-factor/setup/", two_factor.setup, name="second_factor_setup"),
+    path("admin/second-factor/verify/", two_factor.verify, name="second_factor_verify"),
+]
+
 urlpatterns = [
     *password_reset_patterns,
+    *second_factor_patterns,
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
