@@ -5,6 +5,8 @@ their content; `javascript:`, `data:` and other schemes are refused however they
 because nh3 parses the HTML (and its entities) before checking the URL.
 """
 
+import re
+
 import nh3
 
 ALLOWED_TAGS = {
@@ -18,6 +20,19 @@ ALLOWED_ATTRIBUTES = {
     "q": {"cite"},
 }
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
+# nh3 checks the scheme of href and src only; `cite` holds a URL too, so it is checked here.
+_CITE_SCHEMES = {"http", "https"}
+_IGNORED_IN_SCHEME = re.compile(r"[\x00-\x20\x7f]+")
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
+
+
+def _filter_attribute(element: str, attribute: str, value: str) -> str | None:
+    """Drops a `cite` whose URL has a scheme other than http(s): `javascript:` and friends."""
+    if attribute == "cite":
+        match = _SCHEME.match(_IGNORED_IN_SCHEME.sub("", value).lower())
+        if match and match.group(1) not in _CITE_SCHEMES:
+            return None
+    return value
 
 
 def sanitize_html(html: str | None) -> str:
@@ -31,4 +46,5 @@ def sanitize_html(html: str | None) -> str:
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer",
         strip_comments=True,
+        attribute_filter=_filter_attribute,
     ).strip()
