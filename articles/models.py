@@ -16,9 +16,13 @@ from django.utils.translation import gettext_lazy as _
 from events.models import Event
 from newsroom.models import Municipality, Official, Photo, Section, Tag
 from newsroom.sanitize import sanitize_html
-from newsroom.text import slugify_bg
+from newsroom.text import slugify_bg, transliterate
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+def _slugify_latin(text: str) -> str:
+    return slugify(transliterate(text))
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -149,7 +153,8 @@ class Article(models.Model):
             # Slugs are made once and then kept: links already shared keep their text.
             title = getattr(self, f"title_{lang}", "") or ""
             if title and not getattr(self, f"slug_{lang}", ""):
-                maker = slugify_bg if lang == "bg" else slugify
+                # Cyrillic letters in an English headline (look-alikes included) are transliterated.
+                maker = slugify_bg if lang == "bg" else _slugify_latin
                 setattr(self, f"slug_{lang}", maker(title)[:100].strip("-"))
         super().save(*args, **kwargs)
 

@@ -9,4 +9,9 @@ class NewsroomConfig(AppConfig):
     verbose_name = _("Newsroom core")
 
     def ready(self):
-        from newsroom import accounts  # noqa: F401  (connects the login audit to auth signals)
+        from newsroom import (
+            accounts,  # noqa: F401  (connects the login audit to auth signals)
+            plain_text,
+        )
+
+        plain_text.connect()

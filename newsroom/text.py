@@ -1,6 +1,7 @@
 """Bulgarian transliteration (Transliteration Act, 2009) and the slugs built from it."""
 
 import re
+import unicodedata
 
 from django.utils.text import slugify
 
@@ -72,3 +73,22 @@ def unique_slug(model, base: str, *, field: str = "slug", exclude_pk=None, max_l
         suffix = f"-{n}"
         candidate = base[: max_length - len(suffix)].rstrip("-") + suffix
     return candidate
+
+
+# Characters that change how text is shown or compared without being seen themselves: the
+# bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069) and marks,
+# zero-width spaces and joiners (U+200B-U+200D), the word joiner and the byte-order mark. In a
+# headline or a name they can only hide or disguise something ("gpj.exe" shown as "exe.jpg").
+# NUL cannot be stored by PostgreSQL at all.
+INVISIBLE_CHARACTERS = (
+    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+    "\u200b\u200c\u200d\u2060\ufeff\x00"
+)
+_REMOVE_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE_CHARACTERS))
+
+
+def normalize_plain_text(value: str | None) -> str | None:
+    """`value` without invisible formatting characters, in Unicode NFC (composed) form."""
+    if not value:
+        return value
+    return unicodedata.normalize("NFC", value.translate(_REMOVE_INVISIBLE))
