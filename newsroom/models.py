@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from newsroom.sanitize import sanitize_html
 from newsroom.text import slugify_bg, unique_slug
 
 
@@ -292,3 +293,36 @@ class SiteSettings(models.Model):
     @property
     def has_modal(self) -> bool:
         return bool((self.modal_header or "").strip() or (self.modal_text or "").strip())
+
+
+class Page(models.Model):
+    """A standing page the press office edits in the admin: about, contacts, privacy, ownership."""
+
+    class Kind(models.TextChoices):
+        ABOUT = "about", _("About us")
+        CONTACTS = "contacts", _("Contacts")
+        PRIVACY = "privacy", _("Privacy")
+        OWNERSHIP = "media-ownership", _("Media ownership")
+
+    kind = models.CharField(_("page"), max_length=20, choices=Kind.choices, unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(_("text"), blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["kind"]
+        verbose_name = _("page")
+        verbose_name_plural = _("pages")
+
+    def __str__(self):
+        return self.title or self.get_kind_display()
+
+    def save(self, *args, **kwargs):
+        for lang, _name in settings.LANGUAGES:
+            value = getattr(self, f"body_{lang}", None)
+            if value:
+                setattr(self, f"body_{lang}", sanitize_html(value))
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("page", kwargs={"kind": self.kind})
