@@ -186,3 +186,12 @@ def site_sections():
     from newsroom.models import Section
 
     return list(Section.objects.all())
+
+
+@register.filter
+def initials(value):
+    """The editor's signature: Cyrillic initials on Bulgarian pages, transliterated elsewhere."""
+    from newsroom.text import transliterate
+
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    return value if language == settings.LANGUAGE_CODE else transliterate(value)
