@@ -34,7 +34,7 @@ def _strip_plural(w: str) -> str:
         if w.endswith("еве"):
             return w[:-3] + "й"
     if n > 5:
-        if w.endswith("ища"):
+        if w.endswith(("ища", "ище")):
             return w[:-3]
         if w.endswith("та"):
             return w[:-2]
@@ -56,7 +56,7 @@ def stem_bg(word: str) -> str:
     w = word.lower()
     if len(w) < 4 or not re.search("[а-яѝ]", w):
         return w
-    if len(w) > 5 and w.endswith("ища"):
+    if len(w) > 5 and w.endswith(("ища", "ище")):  # "ище" added: училище/училища meet
         return w[:-3]
     w = _strip_plural(_strip_article(w))
     if len(w) > 3:
