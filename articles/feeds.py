@@ -27,8 +27,8 @@ ITEMS = 30
 class LatestRss(Feed):
     feed_type = Rss201rev2Feed
 
-    def language(self, obj=None):
-        return translation.get_language() or settings.LANGUAGE_CODE
+    # Django's Feed announces the active language (from the URL) when `language` is unset.
+    language = None
 
     def title(self, obj=None):
         name = SiteSettings.load().site_name
@@ -50,7 +50,7 @@ class LatestRss(Feed):
     def items(self, obj=None):
         queryset = (
             Article.objects.published()
-            .in_language(self.language())
+            .in_language(translation.get_language() or settings.LANGUAGE_CODE)
             .select_related("section")
             .prefetch_related(Prefetch("corrections", queryset=Correction.objects.order_by("created_at")))
             .order_by("-publish_at", "-id")

@@ -73,7 +73,9 @@ def story():
     article.municipalities.add(place)
     first = ArticlePhotoFactory(
         article=article, order=0,
-        photo=PhotoFactory(caption_bg="Първа снимка", caption_en="First photo", credit_bg="БТА", credit_en="BTA"),
+        photo=PhotoFactory(
+            caption_bg="Първа снимка", caption_en="First photo", credit_bg="БТА", credit_en="BTA"
+        ),
     )  # fmt: skip
     ArticlePhotoFactory(article=article, order=1, photo=PhotoFactory(caption_bg="Втора", caption_en="Second"))
     Correction.objects.create(article=article, text_bg="Поправена дата.", text_en="The date was corrected.")
