@@ -108,3 +108,13 @@ def test_headline_matches_rank_above_body_matches():
 def test_a_typo_in_a_name_still_finds_the_headline():
     story = ArticleFactory(title_bg="Надежда Чакърова говори на форума", body_bg="<p>Текст.</p>")
     assert list(search(Article.objects.published(), "Чакарова", "bg")) == [story]
+
+
+def test_reindex_command_rebuilds_the_index():
+    from django.core.management import call_command
+
+    story = ArticleFactory(title_bg="Новина", body_bg="<p>Ремонт на училищата в града.</p>")
+    Article.objects.update(search_bg=None)
+    assert list(search(Article.objects.published(), "училище", "bg")) == []
+    call_command("reindex_search", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert list(search(Article.objects.published(), "училище", "bg")) == [story]

@@ -90,3 +90,18 @@ def test_picture_without_renditions_shows_the_original_with_its_size():
     photo = PhotoFactory(image=ContentFile(image_bytes(size=(640, 480)), name="new.jpg"))
     html = Template("{% load pictures %}{% picture photo %}").render(Context({"photo": photo}))
     assert photo.image.url in html and 'width="640" height="480"' in html
+
+
+def test_make_renditions_command_draws_what_is_missing(django_capture_on_commit_callbacks):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    with django_capture_on_commit_callbacks(execute=False):
+        photo = PhotoFactory()
+    out = StringIO()
+    call_command("make_renditions", stdout=out)
+    assert "1 photo" in out.getvalue()
+    assert Photo.objects.get(pk=photo.pk).renditions["og"]["width"] == 1200
+    call_command("make_renditions", stdout=out)
+    assert "for 0 photo" in out.getvalue()
