@@ -230,3 +230,10 @@ class Correction(models.Model):
 
     def __str__(self):
         return f"{self.article}: {self.created_at:%Y-%m-%d %H:%M}"
+
+
+def refresh_search_vectors(queryset=None) -> int:
+    """Rebuild the search index of many stories at once (bulk inserts skip `save()`)."""
+    from articles.search import refresh_search_vectors as refresh
+
+    return refresh(queryset)

@@ -93,6 +93,9 @@ def test_every_public_page_reads_in_its_own_language(client, demo, language):
             # Only "no such page" and "not available in English" may answer 404.
             assert response.status_code == 404, (url, response.status_code)
         page = read(html)
+        duplicates = {i for i in page.ids if page.ids.count(i) > 1}
+        if duplicates:
+            problems.append(f"{url}: duplicate ids {sorted(duplicates)}")
         if page.html_lang != language:
             problems.append(f"{url}: <html lang={page.html_lang!r}>")
         for text, lang in page.texts:

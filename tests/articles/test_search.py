@@ -113,8 +113,13 @@ def test_a_typo_in_a_name_still_finds_the_headline():
 def test_reindex_command_rebuilds_the_index():
     from django.core.management import call_command
 
-    story = ArticleFactory(title_bg="Новина", body_bg="<p>Ремонт на училищата в града.</p>")
-    Article.objects.update(search_bg=None)
+    story = ArticleFactory(
+        title_bg="Новина", body_bg="<p>Ремонт на училищата в града.</p>",
+        title_en="News", body_en="<p>Repairs to the schools.</p>",
+    )  # fmt: skip
+    bg_only = ArticleFactory(title_bg="Друга новина", body_bg="<p>Нови училища.</p>", title_en="", body_en="")
+    Article.objects.update(search_bg=None, search_en=None)
     assert list(search(Article.objects.published(), "училище", "bg")) == []
     call_command("reindex_search", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    assert list(search(Article.objects.published(), "училище", "bg")) == [story]
+    assert set(search(Article.objects.published(), "училище", "bg")) == {story, bg_only}
+    assert list(search(Article.objects.published(), "school", "en")) == [story]

@@ -2,16 +2,12 @@
 
 from django.core.management.base import BaseCommand
 
-from articles.models import Article
-from articles.search import update_search_index
+from articles.search import refresh_search_vectors
 
 
 class Command(BaseCommand):
     help = "Rebuild the full-text search index of every story, in every language."
 
     def handle(self, *args, **options):
-        count = 0
-        for article in Article.objects.iterator(chunk_size=500):
-            update_search_index(Article, article)
-            count += 1
+        count = refresh_search_vectors()
         self.stdout.write(self.style.SUCCESS(f"Search index rebuilt for {count} stories."))
