@@ -105,3 +105,15 @@ def test_make_renditions_command_draws_what_is_missing(django_capture_on_commit_
     assert Photo.objects.get(pk=photo.pk).renditions["og"]["width"] == 1200
     call_command("make_renditions", stdout=out)
     assert "for 0 photo" in out.getvalue()
+
+
+def test_demo_photos_get_renditions_when_the_demo_is_loaded(django_capture_on_commit_callbacks):
+    from django.core.management import call_command
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    photos = list(Photo.objects.all())
+    assert photos
+    for photo in photos:
+        assert photo.renditions["source"] == photo.image.name
+        assert photo.renditions["og"]["width"] == 1200 and photo.renditions["webp"]
