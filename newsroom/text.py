@@ -72,3 +72,28 @@ def unique_slug(model, base: str, *, field: str = "slug", exclude_pk=None, max_l
         suffix = f"-{n}"
         candidate = base[: max_length - len(suffix)].rstrip("-") + suffix
     return candidate
+
+
+NAME_FIELDS = ("name", "full_name", "title")
+
+
+def label(obj, language: str | None = None) -> str:
+    """An object's name in `language` (the active one by default), never another language's text.
+
+    Names a press office left untranslated are transliterated from Bulgarian, as the Act
+    prescribes for names of places and people, instead of showing Cyrillic on an English page.
+    """
+    from django.conf import settings
+    from django.utils import translation
+
+    if obj is None:
+        return ""
+    language = language or translation.get_language() or settings.LANGUAGE_CODE
+    for field in NAME_FIELDS:
+        if hasattr(obj, f"{field}_{settings.LANGUAGE_CODE}"):
+            value = getattr(obj, f"{field}_{language}", "") or ""
+            if value:
+                return value
+            original = getattr(obj, f"{field}_{settings.LANGUAGE_CODE}", "") or ""
+            return transliterate(original) if language != settings.LANGUAGE_CODE else original
+    return str(obj)
