@@ -6,6 +6,7 @@ until then, with no job running.
 """
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -118,6 +119,10 @@ class Article(models.Model):
     )  # fmt: skip
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Search index per language, kept by `articles.search` on save: stemmed tokens as a tsvector
+    # (a plain string of tokens on SQLite). GIN indexes are made on PostgreSQL by migration.
+    search_bg = SearchVectorField(null=True, editable=False)
+    search_en = SearchVectorField(null=True, editable=False)
     # Bumped on every save; the admin compares it to refuse lost updates.
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
@@ -230,3 +235,10 @@ class Correction(models.Model):
 
     def __str__(self):
         return f"{self.article}: {self.created_at:%Y-%m-%d %H:%M}"
+
+
+def refresh_search_vectors(queryset=None) -> int:
+    """Rebuild the search index of many stories at once (bulk inserts skip `save()`)."""
+    from articles.search import refresh_search_vectors as refresh
+
+    return refresh(queryset)

@@ -1,34 +1,146 @@
-"""Public views. Thin: querysets come from the models' `published()`; templates do the rest."""
+"""Public views. Thin: querysets come from the models' `published()`; templates do the rest.
 
-from django.shortcuts import get_object_or_404, redirect
-from django.views.generic import DetailView, ListView
+Every list is in the page's language: English pages list only stories that have an English
+version (`in_language`), and the middleware turns modeltranslation's fallback off there, so no
+Bulgarian text reaches an English page. Lists are paginated with a cap on the page number;
+a page number that is not a plain number in range answers 404, never 500.
+"""
 
-from articles.models import Article
+from datetime import date, datetime, timedelta
+
+from django.conf import settings
+from django.core.paginator import InvalidPage, Paginator
+from django.db.models import F, Prefetch, Window
+from django.db.models.functions import RowNumber
+from django.http import Http404, HttpResponse, HttpResponseServerError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template import loader
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.functional import cached_property
+from django.views.decorators.http import require_GET
+from django.views.generic import DetailView, TemplateView
+
+from articles import search as article_search
+from articles.models import Article, ArticlePhoto
 from events.models import Event
-from newsroom.models import Municipality, Official, Section, Tag
+from newsroom.models import Mandate, Municipality, Official, Page, Section, Tag
+
+PAGE_SIZE = 20
+MAX_PAGES = 50  # deeper than this, readers use the archive by date or search
 
 
-def public_articles():
-    return Article.objects.published().select_related("section")
+def current_language() -> str:
+    return translation.get_language() or settings.LANGUAGE_CODE
 
 
-class HomeView(ListView):
+def first_photo_prefetch():
+    return Prefetch(
+        "article_photos",
+        queryset=ArticlePhoto.objects.select_related("photo").order_by("order", "id"),
+    )
+
+
+def public_articles(language: str | None = None):
+    """Published stories that exist in the page's language, with what a list shows."""
+    return (
+        Article.objects.published()
+        .in_language(language or current_language())
+        .select_related("section")
+        .prefetch_related(first_photo_prefetch())
+        .order_by("-publish_at", "-id")
+    )
+
+
+def paginate(request, queryset, per_page: int = PAGE_SIZE):
+    """The requested page of `queryset`; 404 for anything but a page number that exists."""
+    raw = request.GET.get("page", "1")
+    if not raw.isascii() or not raw.isdigit() or len(raw) > 4 or not 1 <= int(raw) <= MAX_PAGES:
+        raise Http404("No such page.")
+    paginator = Paginator(queryset, per_page, allow_empty_first_page=True)
+    try:
+        return paginator.page(int(raw))
+    except InvalidPage as exc:
+        raise Http404("No such page.") from exc
+
+
+class HomeView(TemplateView):
+    """Lead story, latest stories, a block per section, current and upcoming events."""
+
     template_name = "articles/home.html"
-    context_object_name = "articles"
+    per_section = 4
 
-    def get_queryset(self):
-        return public_articles()[:20]
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        latest = list(public_articles()[:13])
+        lead = next((a for a in latest if a.priority == Article.Priority.LEAD), latest[0] if latest else None)
+        context["lead"] = lead
+        context["latest"] = [a for a in latest if a != lead][:12]
+        context["section_blocks"] = self.section_blocks()
+        context["events"] = (
+            Event.objects.current_and_upcoming()
+            .select_related("host_municipality")
+            .order_by("start_date")[:6]
+        )
+        return context
+
+    def section_blocks(self):
+        """A few stories per section in one query (a window function), not one per section."""
+        ranked = (
+            Article.objects.published()
+            .in_language(current_language())
+            .filter(section__isnull=False)
+            .annotate(
+                row=Window(
+                    RowNumber(),
+                    partition_by=[F("section_id")],
+                    order_by=[F("publish_at").desc(), F("id").desc()],
+                )
+            )
+            .filter(row__lte=self.per_section)
+            .select_related("section")
+            .order_by("section__order", "section_id", "-publish_at", "-id")
+        )
+        blocks: dict[int, dict] = {}
+        for article in ranked:
+            block = blocks.setdefault(article.section_id, {"section": article.section, "articles": []})
+            block["articles"].append(article)
+        return list(blocks.values())
+
+
+def article_queryset(user):
+    return (
+        Article.objects.visible_to(user)
+        .select_related("section", "owner_municipality")
+        .prefetch_related(
+            "tags",
+            first_photo_prefetch(),
+            Prefetch(
+                "officials",
+                queryset=Official.objects.prefetch_related(
+                    Prefetch("mandates", queryset=Mandate.objects.select_related("municipality"))
+                ),
+            ),
+            Prefetch("events", queryset=Event.objects.select_related("host_municipality")),
+            "corrections",
+        )
+    )
 
 
 class ArticleDetailView(DetailView):
+    """A story at its one canonical address, or a clear page when it lacks this language."""
+
     template_name = "articles/article_detail.html"
     context_object_name = "article"
 
     def get_queryset(self):
-        return Article.objects.visible_to(self.request.user).select_related("section", "owner_municipality")
+        return article_queryset(self.request.user)
 
     def get(self, request, *args, **kwargs):
         self.object = get_object_or_404(self.get_queryset(), pk=kwargs["pk"])
+        language = current_language()
+        if not self.object.has_language(language):
+            return not_available(request, self.object)
         canonical = self.object.get_absolute_url()
         if request.path != canonical:
             # A changed or mistyped slug still finds the story, at its one canonical address.
@@ -36,42 +148,189 @@ class ArticleDetailView(DetailView):
         return self.render_to_response(self.get_context_data(object=self.object))
 
 
-class _ArticlesOfObjectView(DetailView):
+def not_available(request, obj):
+    """The item exists, but not in this language: say so and link the Bulgarian original."""
+    with translation.override(settings.LANGUAGE_CODE):
+        original_url = obj.get_absolute_url()
+    title = getattr(obj, f"title_{settings.LANGUAGE_CODE}", "") or str(obj)
+    response = render(
+        request,
+        "articles/not_available.html",
+        {"original_url": original_url, "original_title": title, "original_language": settings.LANGUAGE_CODE},
+        status=404,
+    )
+    return response
+
+
+class ObjectWithStoriesView(DetailView):
     """A page about one thing (section, tag, place, person, event) and the stories about it."""
 
     related_filter = ""
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["articles"] = public_articles().filter(**{self.related_filter: self.object})[:20]
+        stories = public_articles().filter(**{self.related_filter: self.object})
+        if self.related_filter in {"tags", "municipalities", "officials", "events"}:
+            stories = stories.distinct()
+        context["page_obj"] = paginate(self.request, stories)
+        context["articles"] = context["page_obj"].object_list
         return context
 
 
-class SectionDetailView(_ArticlesOfObjectView):
+class SectionDetailView(ObjectWithStoriesView):
     model = Section
     template_name = "articles/section_detail.html"
     related_filter = "section"
 
 
-class TagDetailView(_ArticlesOfObjectView):
+class TagDetailView(ObjectWithStoriesView):
     model = Tag
     template_name = "articles/tag_detail.html"
     related_filter = "tags"
 
 
-class MunicipalityDetailView(_ArticlesOfObjectView):
+class MunicipalityDetailView(ObjectWithStoriesView):
     model = Municipality
     template_name = "articles/municipality_detail.html"
     related_filter = "municipalities"
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["mandates"] = self.object.current_mandates()
+        return context
 
-class OfficialDetailView(_ArticlesOfObjectView):
+
+class OfficialDetailView(ObjectWithStoriesView):
     model = Official
     template_name = "articles/official_detail.html"
     related_filter = "officials"
 
+    def get_queryset(self):
+        return Official.objects.select_related("portrait").prefetch_related(
+            Prefetch("mandates", queryset=Mandate.objects.select_related("municipality").order_by("-start"))
+        )
 
-class EventDetailView(_ArticlesOfObjectView):
+
+class EventDetailView(ObjectWithStoriesView):
     model = Event
     template_name = "articles/event_detail.html"
     related_filter = "events"
+
+    def get_queryset(self):
+        return Event.objects.select_related("host_municipality").prefetch_related(
+            "participating_municipalities"
+        )
+
+
+# --- Archive by date --------------------------------------------------------------------------
+
+
+def _local_range(start: date, end: date):
+    zone = timezone.get_current_timezone()
+    return (
+        timezone.make_aware(datetime.combine(start, datetime.min.time()), zone),
+        timezone.make_aware(datetime.combine(end, datetime.min.time()), zone),
+    )
+
+
+def archive_index(request):
+    """The months that have stories, newest first, grouped by year."""
+    months = (
+        Article.objects.published()
+        .in_language(current_language())
+        .datetimes("publish_at", "month", order="DESC", tzinfo=timezone.get_current_timezone())
+    )
+    return render(request, "articles/archive_index.html", {"months": months})
+
+
+def archive_period(request, year: int, month: int, day: int | None = None):
+    """The stories of one month or one day; impossible dates answer 404."""
+    try:
+        if not 1900 <= year <= 2200:
+            raise ValueError
+        start = date(year, month, day or 1)
+    except ValueError as exc:
+        raise Http404("No such date.") from exc
+    if day is None:
+        end = date(year + (month == 12), month % 12 + 1, 1)
+    else:
+        end = start + timedelta(days=1)
+    since, until = _local_range(start, end)
+    stories = public_articles().filter(publish_at__gte=since, publish_at__lt=until)
+    page_obj = paginate(request, stories)
+    return render(
+        request,
+        "articles/archive_period.html",
+        {
+            "period_start": start,
+            "is_day": day is not None,
+            "page_obj": page_obj,
+            "articles": page_obj.object_list,
+        },
+    )
+
+
+# --- Search ---------------------------------------------------------------------------------
+
+
+class SearchView(TemplateView):
+    """Full-text search in the page's language; hostile input gets an ordinary page."""
+
+    template_name = "articles/search.html"
+    per_page = 10
+
+    @cached_property
+    def query(self) -> str:
+        return article_search.clean_query(self.request.GET.get("q"))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        language = current_language()
+        context["query"] = self.query
+        context["max_length"] = article_search.MAX_QUERY_LENGTH
+        if not self.query:
+            return context
+        results = article_search.search(public_articles(language), self.query, language)
+        page_obj = paginate(self.request, results, self.per_page)
+        for article in page_obj.object_list:  # snippets for the rows shown, only
+            article.snippet = article_search.snippet(article, self.query, language)
+        context["page_obj"] = page_obj
+        context["articles"] = page_obj.object_list
+        return context
+
+
+# --- Standing pages, robots ---------------------------------------------------------------
+
+
+def page_detail(request, kind: str):
+    page = get_object_or_404(Page, kind=kind)
+    language = current_language()
+    if not getattr(page, f"title_{language}", ""):
+        return not_available(request, page)
+    return render(request, "articles/page_detail.html", {"page": page, "object": page})
+
+
+@require_GET
+def robots_txt(request):
+    site = settings.SITE_URL
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        *(f"Disallow: /{code}/search/" for code, _name in settings.LANGUAGES),
+        "",
+        f"Sitemap: {site}{reverse('sitemap_index')}",
+        f"Sitemap: {site}{reverse('news_sitemap')}",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+def page_not_found(request, exception=None):
+    """404 in the page's language, with a way on (search, home)."""
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    """500 without the database or context processors: the language is active from the URL."""
+    html = loader.get_template("500.html").render({"LANGUAGE_CODE": current_language()})
+    return HttpResponseServerError(html)

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
 from newsroom import admin_accounts  # noqa: F401  (staff users and the login audit)
-from newsroom.models import Mandate, Municipality, Official, Photo, Section, SiteSettings, Tag
+from newsroom.models import Mandate, Municipality, Official, Page, Photo, Section, SiteSettings, Tag
 
 
 @admin.register(Municipality)
@@ -104,3 +104,8 @@ class SiteSettingsAdmin(TabbedTranslationAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(Page)
+class PageAdmin(TabbedTranslationAdmin):
+    list_display = ("title", "kind", "updated_at")

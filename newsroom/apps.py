@@ -1,6 +1,7 @@
 """App config for the shared core."""
 
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -9,9 +10,14 @@ class NewsroomConfig(AppConfig):
     verbose_name = _("Newsroom core")
 
     def ready(self):
-        from newsroom import (
-            accounts,  # noqa: F401  (connects the login audit to auth signals)
-            plain_text,
-        )
+        from newsroom import accounts  # noqa: F401  (connects the login audit to auth signals)
+        from newsroom.models import Photo
+        from newsroom.renditions import schedule_renditions
+        from newsroom.sites import sync_site_with_settings
+
+        post_save.connect(schedule_renditions, sender=Photo, dispatch_uid="newsroom-photo-renditions")
+        post_migrate.connect(sync_site_with_settings, sender=self, dispatch_uid="newsroom-sync-site")
+
+        from newsroom import plain_text
 
         plain_text.connect()

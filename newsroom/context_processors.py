@@ -1,7 +1,26 @@
-"""Template context shared by every page: the press office's site strings."""
+"""Template context shared by every page: the press office's site strings and news modal."""
+
+import hashlib
+
+from django.conf import settings
+from django.utils import translation
 
 from newsroom.models import SiteSettings
 
 
+def modal_content(site_settings: SiteSettings, language: str) -> dict | None:
+    """The modal's header and text in `language`, else Bulgarian; None when there is nothing."""
+    for lang in dict.fromkeys([language, settings.LANGUAGE_CODE]):
+        header = (getattr(site_settings, f"modal_header_{lang}", "") or "").strip()
+        text = (getattr(site_settings, f"modal_text_{lang}", "") or "").strip()
+        if header or text:
+            digest = hashlib.sha256(f"{header}\n{text}".encode()).hexdigest()[:16]
+            return {"header": header, "text": text, "language": lang, "key": digest}
+    return None
+
+
 def site(request):
-    return {"site_settings": SiteSettings.load()}
+    """One query: the site strings, and the news modal in the page's language."""
+    site_settings = SiteSettings.load()
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    return {"site_settings": site_settings, "news_modal": modal_content(site_settings, language)}

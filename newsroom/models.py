@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.images import PhotoUploadField
+from newsroom.sanitize import sanitize_html
 from newsroom.text import slugify_bg, unique_slug
 
 
@@ -323,3 +324,36 @@ class LoginAudit(models.Model):
     def __str__(self):
         outcome = _("succeeded") if self.succeeded else _("failed")
         return f"{self.username} {outcome} {self.at:%Y-%m-%d %H:%M}"
+
+
+class Page(models.Model):
+    """A standing page the press office edits in the admin: about, contacts, privacy, ownership."""
+
+    class Kind(models.TextChoices):
+        ABOUT = "about", _("About us")
+        CONTACTS = "contacts", _("Contacts")
+        PRIVACY = "privacy", _("Privacy")
+        OWNERSHIP = "media-ownership", _("Media ownership")
+
+    kind = models.CharField(_("page"), max_length=20, choices=Kind.choices, unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(_("text"), blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["kind"]
+        verbose_name = _("page")
+        verbose_name_plural = _("pages")
+
+    def __str__(self):
+        return self.title or self.get_kind_display()
+
+    def save(self, *args, **kwargs):
+        for lang, _name in settings.LANGUAGES:
+            value = getattr(self, f"body_{lang}", None)
+            if value:
+                setattr(self, f"body_{lang}", sanitize_html(value))
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("page", kwargs={"kind": self.kind})

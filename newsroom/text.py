@@ -92,3 +92,28 @@ def normalize_plain_text(value: str | None) -> str | None:
     if not value:
         return value
     return unicodedata.normalize("NFC", value.translate(_REMOVE_INVISIBLE))
+
+
+NAME_FIELDS = ("name", "full_name", "title")
+
+
+def label(obj, language: str | None = None) -> str:
+    """An object's name in `language` (the active one by default), never another language's text.
+
+    Names a press office left untranslated are transliterated from Bulgarian, as the Act
+    prescribes for names of places and people, instead of showing Cyrillic on an English page.
+    """
+    from django.conf import settings
+    from django.utils import translation
+
+    if obj is None:
+        return ""
+    language = language or translation.get_language() or settings.LANGUAGE_CODE
+    for field in NAME_FIELDS:
+        if hasattr(obj, f"{field}_{settings.LANGUAGE_CODE}"):
+            value = getattr(obj, f"{field}_{language}", "") or ""
+            if value:
+                return value
+            original = getattr(obj, f"{field}_{settings.LANGUAGE_CODE}", "") or ""
+            return transliterate(original) if language != settings.LANGUAGE_CODE else original
+    return str(obj)

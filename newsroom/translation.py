@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from newsroom.models import Mandate, Municipality, Official, Photo, Section, SiteSettings, Tag
+from newsroom.models import Mandate, Municipality, Official, Page, Photo, Section, SiteSettings, Tag
 
 
 @register(Municipality)
@@ -42,3 +42,9 @@ class PhotoTranslation(TranslationOptions):
 @register(SiteSettings)
 class SiteSettingsTranslation(TranslationOptions):
     fields = ("site_name", "tagline", "modal_header", "modal_text")
+
+
+@register(Page)
+class PageTranslation(TranslationOptions):
+    fields = ("title", "body")
+    required_languages = {"bg": ("title",)}

@@ -1,11 +1,14 @@
-"""Project URLs: the admin at /admin/, public pages under /bg/ and /en/."""
+"""Project URLs: the admin at /admin/, public pages under /bg/ and /en/, and at the root what
+search engines ask for there: sitemaps and robots.txt."""
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
+from articles import sitemaps, views
 from newsroom import two_factor
 from newsroom.accounts import StaffPasswordResetView
 
@@ -29,6 +32,7 @@ password_reset_patterns = [
         name="password_reset_complete",
     ),
 ]
+SITEMAPS = sitemaps.sitemaps()
 
 # The second factor for editors and site admins, before the admin's catch-all too.
 second_factor_patterns = [
@@ -41,6 +45,15 @@ urlpatterns = [
     *second_factor_patterns,
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS}, name="sitemap_index"),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
+    path("news-sitemap.xml", sitemaps.news_sitemap, name="news_sitemap"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -52,6 +65,8 @@ if settings.BENCH_ENDPOINTS:
     from bench.views import bare
 
     urlpatterns.insert(0, path("bench/bare/", bare))
+handler404 = "articles.views.page_not_found"
+handler500 = "articles.views.server_error"
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -20,9 +20,9 @@ from django.db import transaction
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
-from articles.models import Article, ArticlePhoto
+from articles.models import Article, ArticlePhoto, Correction
 from events.models import Event
-from newsroom.models import Mandate, Municipality, Official, Photo, Section, SiteSettings, Tag
+from newsroom.models import Mandate, Municipality, Official, Page, Photo, Section, SiteSettings, Tag
 
 SEED_FILE = Path(__file__).with_name("bta-b40-stara-zagora.txt")
 SOFIA = ZoneInfo("Europe/Sofia")
@@ -511,8 +511,50 @@ def load(*, with_logins: bool) -> dict:
         for order, photo in enumerate(photos):
             ArticlePhoto.objects.update_or_create(article=article, photo=photo, defaults={"order": order})
 
+    load_pages()
+    # A public correction, as an editor would issue it after publication.
+    forum_story = Article.objects.get(slug_bg="forumat-b40-zapochna-v-sofia")
+    Correction.objects.get_or_create(
+        article=forum_story,
+        text_bg="В по-ранна версия форумът беше описан като тридневен. Той продължава два дни.",
+        defaults={
+            "text_en": "An earlier version described the forum as lasting three days. It lasts two.",
+            "created_at": forum_story.publish_at + timedelta(hours=2),
+        },
+    )
+
     logins = ensure_demo_users() if with_logins else []
     return {"articles": Article.objects.count(), "logins": logins, "password": DEMO_PASSWORD}
+
+
+DEMO_PAGES = [
+    (Page.Kind.ABOUT, "За нас", "About us",
+     "<p>„Новини от общините“ публикува новините на пресцентровете на общините в България и "
+     "на Балканите, на български и на английски език.</p>",
+     "<p>Municipal News publishes the news of the press centres of municipalities in Bulgaria "
+     "and the Balkans, in Bulgarian and English.</p>"),
+    (Page.Kind.CONTACTS, "Контакти", "Contacts",
+     "<p>Редакция: <a href=\"mailto:desk@newsroom.example\">desk@newsroom.example</a></p>",
+     "<p>Newsdesk: <a href=\"mailto:desk@newsroom.example\">desk@newsroom.example</a></p>"),
+    (Page.Kind.PRIVACY, "Поверителност", "Privacy",
+     "<p>Сайтът не използва бисквитки за проследяване. Съобщението за читателите се запомня "
+     "само във вашия браузър.</p>",
+     "<p>This site sets no tracking cookies. The notice to readers is remembered only in your "
+     "browser.</p>"),
+    (Page.Kind.OWNERSHIP, "Собственост на медията", "Media ownership",
+     "<p>Сайтът е демонстрация на отворения код newsroom и няма търговски собственик.</p>",
+     "<p>This site is a demonstration of the open-source newsroom and has no commercial "
+     "owner.</p>"),
+]  # fmt: skip
+
+
+def load_pages():
+    for kind, title_bg, title_en, body_bg, body_en in DEMO_PAGES:
+        upsert(
+            Page,
+            {"kind": kind},
+            {"title_bg": title_bg, "title_en": title_en, "body_bg": body_bg, "body_en": body_en},
+        )
 
 
 def logins_allowed(explicit: bool) -> bool:

@@ -1,0 +1,189 @@
+"""Sitemaps: an index of paged sitemaps with hreflang alternates, and a Google News sitemap.
+
+Stories get one sitemap per language (`news-bg`, `news-en`) paginated straight over a
+queryset (COUNT plus one slice per page), so 100,000 stories cost no more per request than a
+hundred: Django's i18n mode would build a list of every (story, language) pair first. Each
+story lists the languages it exists in as alternates, plus x-default. Everything smaller
+(sections, tags, places, people, events, standing pages) uses Django's i18n mode as it is.
+"""
+
+from datetime import timedelta
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.sitemaps import Sitemap
+from django.db.models import Max
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from articles.models import Article
+from events.models import Event
+from newsroom.models import Municipality, Official, Page, Section, SiteSettings, Tag
+
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
+PROTOCOL = urlsplit(settings.SITE_URL).scheme or "https"
+
+
+def story_url(article, language: str) -> str:
+    slug = getattr(article, f"slug_{language}", "") or getattr(article, f"slug_{settings.LANGUAGE_CODE}", "")
+    with translation.override(language):
+        return reverse("article_detail", kwargs={"pk": article.pk, "slug": slug or "story"})
+
+
+def story_languages(article) -> list[str]:
+    return [code for code in LANGUAGES if getattr(article, f"title_{code}", "")]
+
+
+class StorySitemap(Sitemap):
+    limit = 2000
+    protocol = PROTOCOL
+    changefreq = "daily"
+
+    def __init__(self, language: str):
+        self.language = language
+
+    def items(self):
+        return (
+            Article.objects.published()
+            .in_language(self.language)
+            .only(
+                "id",
+                "publish_at",
+                "updated_at",
+                *(f"slug_{c}" for c in LANGUAGES),
+                *(f"title_{c}" for c in LANGUAGES),
+            )
+            .order_by("id")
+        )
+
+    def location(self, item):
+        return story_url(item, self.language)
+
+    def lastmod(self, item):
+        return item.updated_at
+
+    def get_latest_lastmod(self):
+        return self.items().aggregate(latest=Max("updated_at"))["latest"]
+
+    def _urls(self, page, protocol, domain):
+        urls = super()._urls(page, protocol, domain)
+        for info in urls:
+            languages = story_languages(info["item"])
+            info["alternates"] = [
+                {"location": f"{protocol}://{domain}{story_url(info['item'], code)}", "lang_code": code}
+                for code in languages
+            ]
+            if settings.LANGUAGE_CODE in languages:
+                default = story_url(info["item"], settings.LANGUAGE_CODE).replace(
+                    f"/{settings.LANGUAGE_CODE}/", "/", 1
+                )
+                info["alternates"].append(
+                    {"location": f"{protocol}://{domain}{default}", "lang_code": "x-default"}
+                )
+        return urls
+
+
+class _I18nSitemap(Sitemap):
+    i18n = True
+    alternates = True
+    x_default = True
+    limit = 2000
+    protocol = PROTOCOL
+
+
+class HomeSitemap(_I18nSitemap):
+    changefreq = "hourly"
+
+    def items(self):
+        return ["home", "archive"]
+
+    def location(self, item):
+        return reverse(item)
+
+
+class ModelSitemap(_I18nSitemap):
+    model = None
+
+    def items(self):
+        return self.model.objects.order_by("pk")
+
+
+class SectionSitemap(ModelSitemap):
+    model = Section
+
+
+class TagSitemap(ModelSitemap):
+    model = Tag
+
+
+class MunicipalitySitemap(ModelSitemap):
+    model = Municipality
+
+
+class OfficialSitemap(ModelSitemap):
+    model = Official
+
+
+class EventSitemap(ModelSitemap):
+    model = Event
+
+
+class PageSitemap(ModelSitemap):
+    model = Page
+
+    def get_languages_for_item(self, item):
+        return [code for code in LANGUAGES if getattr(item, f"title_{code}", "")]
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
+def sitemaps() -> dict:
+    maps = {f"news-{code}": StorySitemap(code) for code in LANGUAGES}
+    maps.update(
+        {
+            "pages": HomeSitemap,
+            "sections": SectionSitemap,
+            "tags": TagSitemap,
+            "municipalities": MunicipalitySitemap,
+            "officials": OfficialSitemap,
+            "events": EventSitemap,
+            "about": PageSitemap,
+        }
+    )
+    return maps
+
+
+NEWS_WINDOW = timedelta(days=2)
+NEWS_LIMIT = 1000
+
+
+def news_sitemap(request):
+    """Google News sitemap: stories of the last two days, at most 1,000, per language."""
+    since = timezone.now() - NEWS_WINDOW
+    site = SiteSettings.load()
+    entries = []
+    for code in LANGUAGES:
+        remaining = NEWS_LIMIT - len(entries)
+        if remaining <= 0:
+            break
+        stories = (
+            Article.objects.published()
+            .in_language(code)
+            .filter(publish_at__gte=since)
+            .only("id", "publish_at", f"title_{code}", *(f"slug_{c}" for c in LANGUAGES))
+            .order_by("-publish_at", "-id")[:remaining]
+        )
+        name = getattr(site, f"site_name_{code}", "") or site.site_name_bg
+        for story in stories:
+            entries.append(
+                {
+                    "location": f"{settings.SITE_URL}{story_url(story, code)}",
+                    "language": code,
+                    "publication": name,
+                    "published": story.publish_at,
+                    "title": getattr(story, f"title_{code}"),
+                }
+            )
+    return render(request, "sitemaps/news.xml", {"entries": entries}, content_type="application/xml")

@@ -1,0 +1,12 @@
+"""Bulgarian dates: "24 февруари 2025 г., 14:12"."""
+
+DATE_FORMAT = "j E Y г."
+TIME_FORMAT = "H:i"
+DATETIME_FORMAT = "j E Y г., H:i"
+YEAR_MONTH_FORMAT = "E Y г."
+MONTH_DAY_FORMAT = "j E"
+SHORT_DATE_FORMAT = "d.m.Y"
+SHORT_DATETIME_FORMAT = "d.m.Y H:i"
+FIRST_DAY_OF_WEEK = 1
+DECIMAL_SEPARATOR = ","
+THOUSAND_SEPARATOR = "\xa0"
