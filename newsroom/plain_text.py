@@ -7,6 +7,7 @@ Rich-text fields (`RICH_FIELDS` on the model) are the sanitizer's; slugs, URLs, 
 and choices are validated by their own fields; the login audit keeps what was sent.
 """
 
+from django.conf import settings
 from django.db import models
 from django.db.models.signals import pre_save
 
@@ -22,8 +23,13 @@ NOT_PLAIN_TEXT = (
 
 def plain_text_fields(model) -> list[str]:
     rich = set(getattr(model, "RICH_FIELDS", ()))
+    columns = {field.attname for field in model._meta.concrete_fields}
     names = []
     for field in model._meta.concrete_fields:
+        if f"{field.attname}_{settings.LANGUAGE_CODE}" in columns:
+            # A translated field's own name reads and writes the active language's column (with
+            # fallback); the per-language columns themselves are normalised instead.
+            continue
         if not isinstance(field, models.CharField | models.TextField) or isinstance(field, NOT_PLAIN_TEXT):
             continue
         if field.choices:

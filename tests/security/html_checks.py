@@ -52,8 +52,12 @@ class _Finder(HTMLParser):
                 self._in_script = "inline"
             elif kind == "application/ld+json":
                 self._in_script = "data"
-        if tag in FORBIDDEN_TAGS and not (tag == "link" and self.allowed_tags is None):
+        # A whole page has its own stylesheets and forms (search); a form there must stay on the site.
+        page_own = tag in {"link", "form"} and self.allowed_tags is None
+        if tag in FORBIDDEN_TAGS and not page_own:
             self.found.append(f"<{tag}>")
+        if tag == "form" and page_own and not (attributes.get("action") or "/").startswith("/"):
+            self.found.append(f"<form action={attributes.get('action')!r}>")
         if tag == "meta" and (attributes.get("http-equiv") or "").lower() == "refresh":
             self.found.append("<meta http-equiv=refresh>")
         for name, value in attrs:
