@@ -1,9 +1,12 @@
 """Public views. Thin: querysets come from the models' `published()`; templates do the rest."""
 
-from django.shortcuts import get_object_or_404, redirect
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import patch_cache_control
 from django.views.generic import DetailView, ListView
 
 from articles.models import Article
+from articles.preview import article_id_from_token
 from events.models import Event
 from newsroom.models import Municipality, Official, Section, Tag
 
@@ -75,3 +78,24 @@ class EventDetailView(_ArticlesOfObjectView):
     model = Event
     template_name = "articles/event_detail.html"
     related_filter = "events"
+
+
+def article_preview(request, token: str):
+    """A story in the real public template, reached only through a signed, expiring link.
+
+    Never cached and never indexed: the story may be embargoed.
+    """
+    article_id = article_id_from_token(token)
+    if article_id is None:
+        raise Http404("invalid or expired preview link")
+    article = get_object_or_404(
+        Article.objects.select_related("section", "owner_municipality"), pk=article_id
+    )
+    response = render(
+        request,
+        ArticleDetailView.template_name,
+        {"article": article, "object": article, "is_preview": True},
+    )
+    patch_cache_control(response, private=True, no_store=True, max_age=0)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
