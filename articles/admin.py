@@ -55,7 +55,7 @@ class ArticleAdminForm(forms.ModelForm):
 
     class Meta:
         model = Article
-        fields = "__all__"
+        fields = "__all__"  # noqa: DJ007 - the admin narrows them to its fieldsets
 
     conflict = None
 
@@ -229,7 +229,9 @@ class _HistoryInline(admin.TabularInline):
         return False
 
     def has_view_permission(self, request, obj=None):
-        return obj is not None and rules.can_open(request.user, obj)
+        return super().has_view_permission(request, obj) and (
+            obj is None or rules.can_open(request.user, obj)
+        )
 
 
 class ArticleTransitionInline(_HistoryInline):
@@ -291,7 +293,7 @@ class ArticleAdmin(TabbedTranslationAdmin):
     search_fields = ("title_bg", "title_en", "lead_bg", "lead_en", "byline_bg", "signature")
     date_hierarchy = "publish_at"
     autocomplete_fields = ("section", "tags", "owner_municipality", "municipalities", "officials", "events")
-    readonly_fields = ("workflow_status", "created_by", "updated_by", "created_at", "updated_at", "version")
+    readonly_fields = ("workflow_status", "created_by", "updated_by", "created_at", "updated_at")
     fieldsets = (
         (None, {"fields": ("title", "slug", "lead", "body", "base_version")}),
         (
@@ -302,7 +304,15 @@ class ArticleAdmin(TabbedTranslationAdmin):
         (_("Source and background"), {"fields": ("source", "background")}),
         (
             _("Workflow"),
-            {"fields": ("workflow_status", "created_by", "updated_by", "created_at", "updated_at", "version")},
+            {
+                "fields": (
+                    "workflow_status",
+                    "created_by",
+                    "updated_by",
+                    "created_at",
+                    "updated_at",
+                )
+            },
         ),
     )
     inlines = [ArticlePhotoInline, CorrectionInline, ArticleTransitionInline]
@@ -426,7 +436,11 @@ class ArticleAdmin(TabbedTranslationAdmin):
     def get_urls(self):
         wrap = self.admin_site.admin_view
         return [
-            path("<path:object_id>/workflow/<str:action>/", wrap(self.workflow_view), name="articles_article_workflow"),
+            path(
+                "<path:object_id>/workflow/<str:action>/",
+                wrap(self.workflow_view),
+                name="articles_article_workflow",
+            ),
             path("<path:object_id>/correct/", wrap(self.correct_view), name="articles_article_correct"),
             path("<path:object_id>/revisions/", wrap(self.revisions_view), name="articles_article_revisions"),
             path(
@@ -606,5 +620,4 @@ def render_presence(article: Article, user) -> str:
         .select_related("user")
         .order_by("opened_at")
     )
-    return render_to_string("admin/articles/article/_presence.html", {"others": others})
-
+    return render_to_string("admin/articles/article/_presence.html", {"others": others}).strip()

@@ -347,3 +347,6 @@ class ArticlePresence(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["article", "user"], name="article_presence_once"),
         ]
+
+    def __str__(self):
+        return f"{self.user} @ {self.article_id}"

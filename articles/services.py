@@ -157,9 +157,7 @@ def article_publish(*, article: Article, by, at: datetime | None = None, note: s
     _record(current, by=by, action=action, from_status=from_status, note=note)
     _store_revision(current, by=by, note=str(current.workflow_label))
     _after_commit_purge()
-    transaction.on_commit(
-        partial(notifications.author_told, article_id=current.pk, action=action, note=note)
-    )
+    transaction.on_commit(partial(notifications.author_told, article_id=current.pk, action=action, note=note))
     _apply(article, current)
     return article
 
