@@ -22,6 +22,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
@@ -620,4 +621,5 @@ def render_presence(article: Article, user) -> str:
         .select_related("user")
         .order_by("opened_at")
     )
-    return render_to_string("admin/articles/article/_presence.html", {"others": others}).strip()
+    html = render_to_string("admin/articles/article/_presence.html", {"others": others})
+    return mark_safe(html.strip())  # noqa: S308 - a rendered, auto-escaped template

@@ -6,7 +6,16 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
-from newsroom.models import Mandate, Municipality, Official, Photo, Section, SiteSettings, Tag
+from newsroom.models import (
+    Mandate,
+    Municipality,
+    Official,
+    Photo,
+    PressOfficeMembership,
+    Section,
+    SiteSettings,
+    Tag,
+)
 
 
 @admin.register(Municipality)
@@ -69,3 +78,14 @@ class SiteSettingsAdmin(TabbedTranslationAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(PressOfficeMembership)
+class PressOfficeMembershipAdmin(admin.ModelAdmin):
+    """Which press centres a press officer writes for: what they may see and edit follows."""
+
+    list_display = ("user", "municipality")
+    list_filter = (("municipality", admin.RelatedOnlyFieldListFilter),)
+    search_fields = ("user__username", "user__first_name", "user__last_name", "municipality__name_bg")
+    autocomplete_fields = ("user", "municipality")
+    list_select_related = ("user", "municipality")

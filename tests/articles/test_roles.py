@@ -54,3 +54,19 @@ def test_demo_logins_get_their_roles_and_press_officers_their_municipality(setti
     assert client.get(reverse("admin:articles_article_change", args=[in_review.pk])).status_code == 403
     client.force_login(press)
     assert client.get(reverse("admin:articles_article_change", args=[in_review.pk])).status_code == 200
+
+
+def test_site_admin_binds_a_press_officer_to_a_municipality_in_the_admin(client):
+    from tests import roles
+    from tests.factories import MunicipalityFactory
+
+    boss, officer = roles.site_admin(username="boss"), roles.press_officer(username="new-officer")
+    plovdiv = MunicipalityFactory(name_bg="Пловдив")
+    client.force_login(boss)
+    response = client.post(
+        reverse("admin:newsroom_pressofficemembership_add"), {"user": officer.pk, "municipality": plovdiv.pk}
+    )
+    assert response.status_code == 302
+    assert list(officer.press_offices.values_list("municipality__name_bg", flat=True)) == ["Пловдив"]
+    client.force_login(roles.editor(username="ed"))
+    assert client.get(reverse("admin:newsroom_pressofficemembership_add")).status_code == 403
