@@ -70,9 +70,7 @@ class ArticleAdminForm(forms.ModelForm):
         base = cleaned.get("base_version")
         if self.instance.pk and base is not None:
             # The admin's change view runs in a transaction: the lock holds until the save.
-            current = (
-                Article.objects.select_for_update().select_related("updated_by").get(pk=self.instance.pk)
-            )
+            current = Article.objects.select_for_update().get(pk=self.instance.pk)
             if current.version != base:
                 self.conflict = current
                 # Saving again, now knowingly, is based on the version just shown.

@@ -33,7 +33,7 @@ class EditConflict(Exception):
 
 
 def _locked(article: Article) -> Article:
-    return Article.objects.select_for_update().select_related("updated_by").get(pk=article.pk)
+    return Article.objects.select_for_update().get(pk=article.pk)
 
 
 def _record(article: Article, *, by, action: str, from_status: str, note: str = "") -> ArticleTransition:
