@@ -569,7 +569,7 @@ class ArticleAdmin(TabbedTranslationAdmin):
                 service(article=article, by=request.user)
                 done += 1
             except (PermissionDenied, ValidationError) as error:
-                reason = " ".join(getattr(error, "messages", [])) or gettext("not allowed")
+                reason = " ".join(getattr(error, "messages", [])) or str(error) or gettext("not allowed")
                 refused.append(f"“{article}”: {reason}")
         if done:
             self.message_user(request, done_message % {"count": done}, messages.SUCCESS)
