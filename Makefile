@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install install-test check-python messages lint clean
+.PHONY: run test install install-test check-python messages lint clean bench bench-smoke
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' 2>/dev/null || { \
@@ -40,6 +40,13 @@ run: install messages
 
 test: install-test messages
 	DEBUG=1 $(PY) -m pytest $(PYTEST_ARGS)
+
+# Benchmarks (bench/README.md): PostgreSQL, gunicorn and wrk (Debian: apt-get install -y wrk).
+bench: install
+	$(PY) -m bench.run
+
+bench-smoke: install
+	BENCH_SIZES=200 BENCH_SECONDS=2 $(PY) -m bench.run
 
 lint: install-test
 	$(VENV)/bin/ruff check .

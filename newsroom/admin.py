@@ -2,10 +2,12 @@
 site strings. Tabbed bg/en fields come from modeltranslation's TabbedTranslationAdmin."""
 
 from django.contrib import admin
+from django.db.models import Q
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
+from newsroom import admin_accounts  # noqa: F401  (staff users and the login audit)
 from newsroom.models import (
     Mandate,
     Municipality,
@@ -58,17 +60,50 @@ class TagAdmin(TabbedTranslationAdmin):
 
 @admin.register(Photo)
 class PhotoAdmin(TabbedTranslationAdmin):
-    list_display = ("thumbnail", "caption", "credit", "licence", "width", "height", "created_at")
+    """The photo library. Its search also serves the photo autocomplete of article inlines, so a
+    press officer finds a photo by caption, credit, alt text or the official it shows."""
+
+    list_display = ("thumbnail", "caption", "alt_text", "credit", "licence", "width", "height", "created_at")
+    list_display_links = ("thumbnail", "caption")
     list_filter = ("licence",)
-    search_fields = ("caption_bg", "caption_en", "credit_bg", "alt_text_bg")
+    search_fields = (
+        "caption_bg", "caption_en", "credit_bg", "credit_en", "alt_text_bg", "alt_text_en",
+        # Officials quoted in the stories that use the photo (a lookup path, not an import).
+        "articles__officials__full_name_bg", "articles__officials__full_name_en",
+    )  # fmt: skip
     date_hierarchy = "created_at"
-    readonly_fields = ("thumbnail", "width", "height")
+    readonly_fields = ("thumbnail", "width", "height", "uploaded_by", "created_at")
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.uploaded_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def get_search_results(self, request, queryset, search_term):
+        filtered = queryset  # already narrowed by the list filters; keep them
+        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        terms = search_term.split()
+        if terms:
+            # Officials whose portrait it is: Official.portrait has no reverse accessor to search.
+            officials = Official.objects.all()
+            for term in terms:
+                officials = officials.filter(
+                    Q(full_name_bg__icontains=term) | Q(full_name_en__icontains=term)
+                )
+            portraits = officials.exclude(portrait=None).values("portrait")
+            queryset |= filtered.filter(pk__in=portraits)
+            may_have_duplicates = True
+        return queryset, may_have_duplicates
 
     @admin.display(description=_("preview"))
     def thumbnail(self, obj):
         if not obj.image:
             return ""
-        return format_html('<img src="{}" alt="" width="120" style="height:auto">', obj.image.url)
+        return format_html(
+            '<img src="{}" alt="{}" width="120" loading="lazy" style="height:auto">',
+            obj.image.url,
+            obj.alt_text or "",
+        )
 
 
 @admin.register(SiteSettings)

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from newsroom.images import PhotoUploadField
 from newsroom.text import slugify_bg, unique_slug
 
 
@@ -104,6 +105,14 @@ def photo_upload_to(instance, filename: str) -> str:
     return f"photos/{timezone.now():%Y/%m}/{uuid.uuid4().hex}.{ext}"
 
 
+class PhotoImageField(models.ImageField):
+    """An image field whose form field checks and re-encodes uploads (`newsroom.images`), so every
+    model form for photos, in the admin or elsewhere, refuses the same files the same way."""
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": PhotoUploadField, **kwargs})
+
+
 class Photo(models.Model):
     """A reusable library photo with its credit and licence; dimensions stored, never re-read."""
 
@@ -115,9 +124,7 @@ class Photo(models.Model):
         CC_BY_SA = "cc-by-sa", _("Creative Commons BY-SA")
         OTHER = "other", _("Other, see credit")
 
-    image = models.ImageField(
-        _("image"), upload_to=photo_upload_to, width_field="width", height_field="height"
-    )
+    image = PhotoImageField(_("image"), upload_to=photo_upload_to, width_field="width", height_field="height")
     width = models.PositiveIntegerField(_("width"), editable=False, default=0)
     height = models.PositiveIntegerField(_("height"), editable=False, default=0)
     alt_text = models.CharField(
@@ -329,3 +336,27 @@ class PressOfficeMembership(models.Model):
 
     def __str__(self):
         return f"{self.user} — {self.municipality}"
+
+
+class LoginAudit(models.Model):
+    """One attempt to sign in to the admin: who (or what user name was tried), when, from where,
+    and whether it worked. Written by `newsroom.accounts` from Django's login signals; read-only."""
+
+    at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )  # fmt: skip
+    username = models.CharField(_("user name tried"), max_length=150, blank=True)
+    succeeded = models.BooleanField(_("succeeded"), default=False)
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    user_agent = models.CharField(_("browser"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = _("login attempt")
+        verbose_name_plural = _("login audit")
+
+    def __str__(self):
+        outcome = _("succeeded") if self.succeeded else _("failed")
+        return f"{self.username} {outcome} {self.at:%Y-%m-%d %H:%M}"

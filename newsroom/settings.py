@@ -137,6 +137,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "admin:login"
+# The request.META key of a header set by our own reverse proxy with the client's address, e.g.
+# HTTP_X_FORWARDED_FOR. Unset: the login audit records REMOTE_ADDR (a header could be forged).
+TRUSTED_PROXY_IP_HEADER = env_str("TRUSTED_PROXY_IP_HEADER") or None
+# Password reset links are valid for this many seconds (Django's default is three days).
+PASSWORD_RESET_TIMEOUT = int(env_str("PASSWORD_RESET_TIMEOUT", str(24 * 60 * 60)))
 
 # --- Languages and time ---------------------------------------------------------------------
 LANGUAGE_CODE = "bg"
@@ -210,6 +215,9 @@ CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+
+# The benchmark's yardstick view (bench/views.py); never on in production.
+BENCH_ENDPOINTS = env_bool("NEWSROOM_BENCH", False)
 
 # --- Site -----------------------------------------------------------------------------------
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")

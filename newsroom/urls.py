@@ -3,9 +3,34 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from newsroom.accounts import StaffPasswordResetView
+
+# Password reset by e-mail from the admin's login page (Django's views; the names are the ones
+# the admin's templates look for). They come before the admin so its catch-all does not take them.
+password_reset_patterns = [
+    path("admin/password-reset/", StaffPasswordResetView.as_view(), name="admin_password_reset"),
+    path(
+        "admin/password-reset/sent/",
+        auth_views.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "admin/password-reset/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "admin/password-reset/done/",
+        auth_views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
+]
+
 urlpatterns = [
+    *password_reset_patterns,
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
@@ -14,6 +39,11 @@ urlpatterns += i18n_patterns(
     path("", include("articles.urls")),
     prefix_default_language=True,
 )
+
+if settings.BENCH_ENDPOINTS:
+    from bench.views import bare
+
+    urlpatterns.insert(0, path("bench/bare/", bare))
 
 if settings.DEBUG:
     from django.conf.urls.static import static

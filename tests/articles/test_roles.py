@@ -70,3 +70,11 @@ def test_site_admin_binds_a_press_officer_to_a_municipality_in_the_admin(client)
     assert list(officer.press_offices.values_list("municipality__name_bg", flat=True)) == ["Пловдив"]
     client.force_login(roles.editor(username="ed"))
     assert client.get(reverse("admin:newsroom_pressofficemembership_add")).status_code == 403
+
+
+def test_a_press_officers_municipalities_are_set_on_their_account_page(client):
+    from tests import roles
+
+    client.force_login(roles.site_admin(username="boss"))
+    html = client.get(reverse("admin:auth_user_add")).content.decode()
+    assert 'name="press_offices-TOTAL_FORMS"' in html

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('newsroom', '0001_initial'),
+        ('newsroom', '0002_photo_upload_checks_and_login_audit'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
