@@ -15,7 +15,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Event
-from newsroom.models import Municipality, Official, Photo, Section, Tag
+from newsroom.models import Municipality, Official, Photo, PressOfficeMembership, Section, Tag
 from newsroom.sanitize import sanitize_html
 from newsroom.text import slugify_bg, transliterate
 
@@ -34,11 +34,28 @@ class ArticleQuerySet(models.QuerySet):
     def scheduled(self, at=None):
         return self.filter(status=Article.Status.PUBLISHED, publish_at__gt=at or timezone.now())
 
-    def visible_to(self, user):
-        """Everything for those who may edit stories; the published ones for everyone else."""
-        if user is not None and user.is_active and user.has_perm("articles.change_article"):
+    def for_staff(self, user):
+        """The stories `user` may open in the admin.
+
+        Editors (who may publish) see everything. Other staff see the stories they wrote and
+        those owned by the municipalities whose press office they belong to; never another
+        municipality's unpublished ones. Everyone else: nothing.
+        """
+        if user is None or not user.is_active or not user.is_staff:
+            return self.none()
+        if user.has_perm("articles.publish_article"):
             return self.all()
-        return self.published()
+        if not user.has_perm("articles.change_article"):
+            return self.none()
+        municipalities = PressOfficeMembership.objects.municipality_ids_of(user)
+        return self.filter(Q(created_by=user) | Q(owner_municipality__in=municipalities))
+
+    def visible_to(self, user):
+        """The published stories, plus the unpublished ones `user` may work on in the admin."""
+        published = self.published()
+        if user is None or not user.is_active or not user.is_staff:
+            return published
+        return published | self.for_staff(user)
 
     def in_language(self, language: str):
         """Stories that have a version in `language` (Bulgarian is always there)."""
@@ -117,6 +134,10 @@ class Article(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("author"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="articles",
     )  # fmt: skip
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("last saved by"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+", editable=False,
+    )  # fmt: skip
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     # Search index per language, kept by `articles.search` on save: stemmed tokens as a tsvector
@@ -141,6 +162,9 @@ class Article(models.Model):
                 name="article_published_has_time",
                 violation_error_message=_("A published story needs a publish time."),
             ),
+        ]
+        permissions = [
+            ("publish_article", _("Can publish, schedule, send back, withdraw and correct any article")),
         ]
 
     def __str__(self):
@@ -176,6 +200,25 @@ class Article(models.Model):
 
     def has_language(self, language: str) -> bool:
         return bool(getattr(self, f"title_{language}", ""))
+
+    @property
+    def workflow_label(self) -> str:
+        """The status as the newsroom says it: a published story before its time is "scheduled"."""
+        if self.is_scheduled:
+            return str(_("Scheduled"))
+        return self.get_status_display()
+
+    @classmethod
+    def translated_field_names(cls) -> list[str]:
+        """Every per-language column of the story (`title_bg`, `title_en`, ...), in form order."""
+        from modeltranslation.translator import translator
+
+        registered = translator.get_options_for_model(cls).all_fields
+        names = [f.name for f in cls._meta.get_fields() if f.name in registered]
+        return [f"{name}_{lang}" for name in names for lang in LANGUAGE_CODES]
+
+    def translated_values(self) -> dict[str, str]:
+        return {name: getattr(self, name) or "" for name in self.translated_field_names()}
 
 
 class ArticlePhoto(models.Model):
@@ -235,6 +278,88 @@ class Correction(models.Model):
 
     def __str__(self):
         return f"{self.article}: {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class ArticleTransition(models.Model):
+    """One step of the editorial workflow: who moved the story, when, from where to where, and why.
+
+    Written only by `articles.services`; shown read-only on the article's admin page.
+    """
+
+    class Action(models.TextChoices):
+        CREATE = "create", _("Created")
+        SUBMIT = "submit", _("Submitted for review")
+        SEND_BACK = "send_back", _("Sent back to draft")
+        PUBLISH = "publish", _("Published")
+        SCHEDULE = "schedule", _("Scheduled")
+        WITHDRAW = "withdraw", _("Withdrawn")
+        CORRECT = "correct", _("Correction issued")
+        RESTORE = "restore", _("Revision restored")
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="transitions"
+    )
+    action = models.CharField(_("action"), max_length=12, choices=Action.choices)
+    from_status = models.CharField(_("from"), max_length=12, choices=Article.Status.choices, blank=True)
+    to_status = models.CharField(_("to"), max_length=12, choices=Article.Status.choices)
+    note = models.TextField(_("note"), blank=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("by"), null=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )  # fmt: skip
+    at = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = _("workflow step")
+        verbose_name_plural = _("workflow history")
+
+    def __str__(self):
+        return f"{self.get_action_display()}: {self.from_status or '-'} → {self.to_status}"
+
+
+class ArticleRevision(models.Model):
+    """A snapshot of every translated field of a published story, kept on each save."""
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="revisions"
+    )
+    number = models.PositiveIntegerField(_("number"))
+    data = models.JSONField(_("content"), default=dict)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("saved"), default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("saved by"), null=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )  # fmt: skip
+
+    class Meta:
+        ordering = ["-number"]
+        verbose_name = _("revision")
+        verbose_name_plural = _("revisions")
+        constraints = [
+            models.UniqueConstraint(fields=["article", "number"], name="article_revision_number_once"),
+        ]
+
+    def __str__(self):
+        return _("Revision %(number)s") % {"number": self.number}
+
+
+class ArticlePresence(models.Model):
+    """Who has the story's change form open: refreshed by a heartbeat, stale after a while."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="presences")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    opened_at = models.DateTimeField(default=timezone.now)
+    seen_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["article", "user"], name="article_presence_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} @ {self.article_id}"
 
 
 def refresh_search_vectors(queryset=None) -> int:

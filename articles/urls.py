@@ -22,6 +22,7 @@ urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("news/<int:pk>-<str:slug>/", views.ArticleDetailView.as_view(), name="article_detail"),
     path("news/<int:pk>/", views.ArticleDetailView.as_view(), name="article_detail_short"),
+    path("preview/<str:token>/", views.article_preview, name="article_preview"),
     path("section/<slug:slug>/", views.SectionDetailView.as_view(), name="section_detail"),
     path("tag/<slug:slug>/", views.TagDetailView.as_view(), name="tag_detail"),
     path(

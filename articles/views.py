@@ -17,12 +17,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.cache import patch_cache_control
 from django.utils.functional import cached_property
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, TemplateView
 
 from articles import search as article_search
 from articles.models import Article, ArticlePhoto
+from articles.preview import article_id_from_token
 from events.models import Event
 from newsroom.models import Mandate, Municipality, Official, Page, Section, Tag
 
@@ -334,3 +336,25 @@ def server_error(request):
     """500 without the database or context processors: the language is active from the URL."""
     html = loader.get_template("500.html").render({"LANGUAGE_CODE": current_language()})
     return HttpResponseServerError(html)
+
+
+def article_preview(request, token: str):
+    """A story in the real public template, reached only through a signed, expiring link.
+
+    Never cached and never indexed: the story may be embargoed.
+    """
+    article_id = article_id_from_token(token)
+    if article_id is None:
+        raise Http404("invalid or expired preview link")
+    article = get_object_or_404(
+        Article.objects.select_related("section", "owner_municipality"), pk=article_id
+    )
+    view = ArticleDetailView()
+    view.setup(request, pk=article.pk)
+    view.object = article
+    context = view.get_context_data(object=article)
+    context["is_preview"] = True
+    response = render(request, view.template_name, context)
+    patch_cache_control(response, private=True, no_store=True, max_age=0)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response

@@ -8,7 +8,17 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
 from newsroom import admin_accounts  # noqa: F401  (staff users and the login audit)
-from newsroom.models import Mandate, Municipality, Official, Page, Photo, Section, SiteSettings, Tag
+from newsroom.models import (
+    Mandate,
+    Municipality,
+    Official,
+    Page,
+    Photo,
+    PressOfficeMembership,
+    Section,
+    SiteSettings,
+    Tag,
+)
 
 
 @admin.register(Municipality)
@@ -104,6 +114,17 @@ class SiteSettingsAdmin(TabbedTranslationAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(PressOfficeMembership)
+class PressOfficeMembershipAdmin(admin.ModelAdmin):
+    """Which press centres a press officer writes for: what they may see and edit follows."""
+
+    list_display = ("user", "municipality")
+    list_filter = (("municipality", admin.RelatedOnlyFieldListFilter),)
+    search_fields = ("user__username", "user__first_name", "user__last_name", "municipality__name_bg")
+    autocomplete_fields = ("user", "municipality")
+    list_select_related = ("user", "municipality")
 
 
 @admin.register(Page)

@@ -10,12 +10,21 @@ from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from newsroom.models import LoginAudit
+from newsroom.models import LoginAudit, PressOfficeMembership
 
 User = get_user_model()
 
 
+class PressOfficeMembershipInline(admin.TabularInline):
+    """A press officer's municipalities, set on their account page."""
+
+    model = PressOfficeMembership
+    extra = 0
+    autocomplete_fields = ("municipality",)
+
+
 class StaffUserAdmin(UserAdmin):
+    inlines = [PressOfficeMembershipInline]
     list_display = ("username", "email", "first_name", "last_name", "is_active", "is_staff", "last_login")
     list_filter = ("is_active", "is_staff", "is_superuser", "groups")
     actions = ["deactivate", "reactivate"]

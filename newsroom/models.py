@@ -302,6 +302,43 @@ class SiteSettings(models.Model):
         return bool((self.modal_header or "").strip() or (self.modal_text or "").strip())
 
 
+class PressOfficeMembershipQuerySet(models.QuerySet):
+    def municipality_ids_of(self, user) -> list[int]:
+        if user is None or not user.is_authenticated:
+            return []
+        return list(self.filter(user=user).values_list("municipality_id", flat=True))
+
+
+class PressOfficeMembership(models.Model):
+    """Binds a staff user to a municipality whose press centre they write for.
+
+    A press officer may hold several; what they may see and edit in the admin follows from
+    these rows (see `articles.models.ArticleQuerySet.for_staff`).
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE,
+        related_name="press_offices",
+    )  # fmt: skip
+    municipality = models.ForeignKey(
+        Municipality, verbose_name=_("municipality"), on_delete=models.CASCADE,
+        related_name="press_officers",
+    )  # fmt: skip
+
+    objects = PressOfficeMembershipQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["municipality__name", "user__username"]
+        verbose_name = _("press office membership")
+        verbose_name_plural = _("press office memberships")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "municipality"], name="press_office_membership_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} — {self.municipality}"
+
+
 class LoginAudit(models.Model):
     """One attempt to sign in to the admin: who (or what user name was tried), when, from where,
     and whether it worked. Written by `newsroom.accounts` from Django's login signals; read-only."""

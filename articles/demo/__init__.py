@@ -22,7 +22,17 @@ from PIL import Image, ImageDraw
 
 from articles.models import Article, ArticlePhoto, Correction
 from events.models import Event
-from newsroom.models import Mandate, Municipality, Official, Page, Photo, Section, SiteSettings, Tag
+from newsroom.models import (
+    Mandate,
+    Municipality,
+    Official,
+    Page,
+    Photo,
+    PressOfficeMembership,
+    Section,
+    SiteSettings,
+    Tag,
+)
 
 SEED_FILE = Path(__file__).with_name("bta-b40-stara-zagora.txt")
 SOFIA = ZoneInfo("Europe/Sofia")
@@ -151,7 +161,7 @@ def ensure_demo_users() -> list[str]:
     """The demo logins, all with the password `newsroom-demo`. Returns their usernames."""
     User = get_user_model()
     names = []
-    for username, superuser, group_name, _municipality_slug in DEMO_USERS:
+    for username, superuser, group_name, municipality_slug in DEMO_USERS:
         user, _created = User.objects.get_or_create(username=username)
         user.is_staff = True
         user.is_superuser = superuser
@@ -161,7 +171,16 @@ def ensure_demo_users() -> list[str]:
         group = Group.objects.filter(name=group_name).first()
         if group is not None:
             user.groups.add(group)
+        if municipality_slug:
+            PressOfficeMembership.objects.get_or_create(
+                user=user, municipality=Municipality.objects.get(slug=municipality_slug)
+            )
         names.append(username)
+    # The press centre's own stories are its press officer's: they get the editors' mail.
+    Article.objects.filter(
+        owner_municipality__slug="stara-zagora", created_by__isnull=True,
+        status__in=[Article.Status.DRAFT, Article.Status.REVIEW],
+    ).update(created_by=User.objects.get(username="press-stara-zagora"))  # fmt: skip
     return names
 
 

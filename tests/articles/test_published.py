@@ -48,9 +48,19 @@ def test_visible_to_gives_drafts_to_editors_and_only_published_to_the_public():
     draft = ArticleFactory(draft=True)
     scheduled = ArticleFactory(scheduled=True)
     editor = UserFactory()
-    editor.user_permissions.add(Permission.objects.get(codename="change_article"))
+    editor.user_permissions.add(
+        *Permission.objects.filter(codename__in=["change_article", "publish_article"])
+    )
     editor = type(editor).objects.get(pk=editor.pk)  # reload to clear the permission cache
     assert set(Article.objects.visible_to(editor)) == {public, draft, scheduled}
+    # Staff who may not publish see, besides the public stories, only their own unpublished ones.
+    writer = UserFactory()
+    writer.user_permissions.add(Permission.objects.get(codename="change_article"))
+    writer = type(writer).objects.get(pk=writer.pk)
+    assert set(Article.objects.visible_to(writer)) == {public}
+    draft.created_by = writer
+    draft.save()
+    assert set(Article.objects.visible_to(writer)) == {public, draft}
     assert set(Article.objects.visible_to(AnonymousUser())) == {public}
     assert set(Article.objects.visible_to(UserFactory())) == {public}
 
