@@ -142,6 +142,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "admin:login"
+# Where signing in lands when `next` is missing or refused (another site): the admin, not
+# Django's /accounts/profile/, which does not exist here.
+LOGIN_REDIRECT_URL = "admin:index"
 # The request.META key of a header set by our own reverse proxy with the client's address, e.g.
 # HTTP_X_FORWARDED_FOR. Unset: the login audit records REMOTE_ADDR (a header could be forged).
 TRUSTED_PROXY_IP_HEADER = env_str("TRUSTED_PROXY_IP_HEADER") or None
