@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
 from newsroom.models import Mandate, Municipality, Official, Photo, Section, SiteSettings, Tag
+from newsroom.throttle import ThrottledAdminAuthenticationForm
 
 
 @admin.register(Municipality)
@@ -69,3 +70,7 @@ class SiteSettingsAdmin(TabbedTranslationAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+# Sign-in to the admin is throttled against brute force (newsroom.throttle).
+admin.site.login_form = ThrottledAdminAuthenticationForm
