@@ -85,4 +85,7 @@ def service_unavailable() -> HttpResponse:
     response = HttpResponse(loader.get_template("503.html").render(), status=503)
     response["Retry-After"] = "30"
     add_never_cache_headers(response)
+    # Logged once above, to the console: an outage must not send ADMINS a mail per request
+    # (readiness checks and monitoring report it).
+    response._has_been_logged = True
     return response

@@ -274,7 +274,11 @@ else:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "newsroom@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-ADMINS = [tuple(a.split(":", 1)) if ":" in a else (a, a) for a in env_list("ADMINS")]
+# "Name:email,..." or plain addresses; Django 6 wants address strings ("Name <email>").
+ADMINS = [
+    f"{a.split(':', 1)[0].strip()} <{a.split(':', 1)[1].strip()}>" if ":" in a else a
+    for a in env_list("ADMINS")
+]
 
 # --- Security ------------------------------------------------------------------------------
 # TLS ends at the proxy in front of gunicorn, which must set X-Forwarded-Proto (and strip any
