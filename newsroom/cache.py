@@ -62,6 +62,11 @@ def register_schedule(next_change: Callable[[], datetime | None]) -> None:
         _schedules.append(next_change)
 
 
+def _cache_down(exc: Exception) -> None:
+    # One line per request, no traceback: while Redis is down this is logged on every page.
+    logger.warning("public cache unavailable, serving uncached: %s: %s", type(exc).__name__, exc)
+
+
 def public_cache_version() -> int:
     try:
         version = cache.get(VERSION_KEY)
@@ -69,8 +74,8 @@ def public_cache_version() -> int:
             cache.add(VERSION_KEY, 1, timeout=None)
             version = cache.get(VERSION_KEY) or 1
         return int(version)
-    except Exception:  # noqa: BLE001 - any cache failure means "no cache", never an error page
-        logger.warning("public cache unavailable; serving uncached", exc_info=True)
+    except Exception as exc:  # noqa: BLE001 - any cache failure means "no cache", never an error page
+        _cache_down(exc)
         return 0
 
 
@@ -82,7 +87,7 @@ def purge_public_pages() -> None:
         except ValueError:
             cache.set(VERSION_KEY, 2, timeout=None)
     except Exception:  # noqa: BLE001
-        logger.warning("could not purge the public cache", exc_info=True)
+        logger.error("could not purge the public cache", exc_info=True)
     purge_cdn()
 
 
@@ -176,8 +181,8 @@ def public_page(view):
         if key:
             try:
                 entry = cache.get(key)
-            except Exception:  # noqa: BLE001
-                logger.warning("public cache unavailable; serving uncached", exc_info=True)
+            except Exception as exc:  # noqa: BLE001
+                _cache_down(exc)
                 entry, key = None, None
             if entry is not None and entry["expires"] > _clock():
                 response = _from_entry(entry)
@@ -206,8 +211,8 @@ def public_page(view):
         }
         try:
             cache.set(key, entry, timeout=ttl)
-        except Exception:  # noqa: BLE001
-            logger.warning("could not fill the public cache", exc_info=True)
+        except Exception as exc:  # noqa: BLE001
+            _cache_down(exc)
             return response
         _lifetimes(response, ttl)
         response[CACHE_STATUS_HEADER] = "MISS"

@@ -29,8 +29,9 @@ def _database_ok() -> bool:
         with connections["default"].cursor() as cursor:
             cursor.execute("SELECT 1")
             return cursor.fetchone() == (1,)
-    except Exception:  # noqa: BLE001 - any failure means "not ready"
-        logger.warning("readiness: database unreachable", exc_info=True)
+    except Exception as exc:  # noqa: BLE001 - any failure means "not ready"
+        # One line, no traceback: a load balancer asks every few seconds.
+        logger.warning("readiness: database unreachable: %s: %s", type(exc).__name__, exc)
         return False
 
 
@@ -41,8 +42,8 @@ def _cache_ok() -> bool:
         ok = cache.get(key) == 1
         cache.delete(key)
         return ok
-    except Exception:  # noqa: BLE001
-        logger.warning("readiness: cache unreachable", exc_info=True)
+    except Exception as exc:  # noqa: BLE001
+        logger.warning("readiness: cache unreachable: %s: %s", type(exc).__name__, exc)
         return False
 
 

@@ -363,6 +363,8 @@ LOGGING = {
         "django.db.backends": {"level": "WARNING"},
         "django.request": {"handlers": ["console", "mail_admins"], "level": "WARNING", "propagate": False},
         "django.security": {"handlers": ["console", "mail_admins"], "level": "WARNING", "propagate": False},
+        # Scanners send made-up Host headers all day: log them, do not mail them.
+        "django.security.DisallowedHost": {"handlers": ["console"], "level": "WARNING", "propagate": False},
     },
 }
 
