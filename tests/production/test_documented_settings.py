@@ -4,7 +4,9 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-READS = re.compile(r"""(?:env_(?:str|bool|list)|_int|os\.environ\.get|os\.environ\[)\(?["']([A-Z][A-Z0-9_]+)["']""")
+READS = re.compile(
+    r"""(?:env_(?:str|bool|list)|_int|os\.environ\.get|os\.environ\[)\(?["']([A-Z][A-Z0-9_]+)["']"""
+)
 
 
 def test_every_environment_variable_is_documented():

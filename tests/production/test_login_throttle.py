@@ -15,6 +15,12 @@ pytestmark = pytest.mark.django_db
 PASSWORD = "pw-for-tests-1"
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # Dozens of sign-ins per test: the production hasher's slowness is not what is tested here.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 def sign_in(client, username, password, address="203.0.113.7", **headers):
     return client.post(
         "/admin/login/?next=/admin/",
