@@ -31,10 +31,12 @@ accesslog = "-"
 errorlog = "-"
 loglevel = os.environ.get("LOG_LEVEL", "info").lower()
 if os.environ.get("LOG_FORMAT") == "json":
+    # Client-sent free text (query string, agent, referer) is left out: a quote in it would
+    # break the JSON line (the path is checked by gunicorn's request-line parser).
     access_log_format = (
         '{"time": "%(t)s", "remote": "%(h)s", "method": "%(m)s", "path": "%(U)s", '
-        '"query": "%(q)s", "status": %(s)s, "bytes": "%(B)s", "duration_us": %(D)s, '
-        '"referer": "%(f)s", "agent": "%(a)s", "request_id": "%({x-request-id}o)s"}'
+        '"status": %(s)s, "bytes": "%(B)s", "duration_us": %(D)s, '
+        '"request_id": "%({x-request-id}o)s"}'
     )
 else:
     access_log_format = '%(h)s %(t)s "%(r)s" %(s)s %(B)s %(D)sus "%(a)s" request_id=%({x-request-id}o)s'

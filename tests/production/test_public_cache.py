@@ -6,6 +6,10 @@ from datetime import timedelta
 
 import pytest
 from django.core.cache import cache
+from django.http import HttpResponse
+from django.middleware.csp import ContentSecurityPolicyMiddleware
+from django.middleware.csrf import get_token
+from django.template import engines
 from django.utils import timezone, translation
 from django.utils.http import http_date
 
@@ -234,9 +238,6 @@ def test_redis_caches_pages_when_it_is_up(client, settings):
 
 
 def test_pages_holding_a_csrf_token_are_never_shared(rf):
-    from django.http import HttpResponse
-    from django.middleware.csrf import get_token
-
     def form_page(request):
         return HttpResponse(f"<input value='{get_token(request)}'>")
 
@@ -244,5 +245,21 @@ def test_pages_holding_a_csrf_token_are_never_shared(rf):
     request = rf.get("/bg/form/")
     request.user = None
     response = view(request)
+    assert "X-Cache" not in response
+    assert not any("public-page" in key for key in cache._cache)
+
+
+def test_a_page_with_an_inline_script_gets_a_nonce_and_is_never_shared(rf):
+    template = engines["django"].from_string('<script nonce="{{ csp_nonce }}">window.x = 1;</script>')
+
+    def page_with_inline_script(request):
+        return HttpResponse(template.render({}, request))
+
+    view = public_cache.public_page(page_with_inline_script)
+    request = rf.get("/bg/interactive/")
+    middleware = ContentSecurityPolicyMiddleware(view)
+    response = middleware(request)
+    nonce = re.search(r"'nonce-([^']+)'", response["Content-Security-Policy"]).group(1)
+    assert f'nonce="{nonce}"' in response.content.decode()
     assert "X-Cache" not in response
     assert not any("public-page" in key for key in cache._cache)
