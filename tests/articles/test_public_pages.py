@@ -298,3 +298,18 @@ def test_public_pages_carry_no_inline_script_style_or_handlers(client, story):
         for script in re.findall(r"<script\b[^>]*>", html):
             assert 'src="' in script or 'type="application/ld+json"' in script, (url, script)
         assert not re.search(r"<style\b|\sstyle=|\son[a-z]+=", html), url
+
+
+def test_article_template_renders_from_the_article_and_request_alone(rf):
+    """The admin's preview renders the story page with nothing but the object and the request."""
+    from django.template.loader import render_to_string
+
+    draft = ArticleFactory(draft=True, title_bg="Чернова за преглед", signature="ЕС")
+    ArticlePhotoFactory(article=draft)
+    request = rf.get("/admin/articles/article/1/preview/")
+    with translation.override("bg"):
+        html = render_to_string(
+            "articles/article_detail.html", {"article": draft, "object": draft}, request=request
+        )
+    assert "<h1>Чернова за преглед</h1>" in html and "/ЕС/" in html
+    assert '<meta name="robots" content="noindex">' in html
