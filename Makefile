@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install install-test check-python messages lint clean bench bench-smoke
+.PHONY: run serve test install install-test check-python messages lint clean bench bench-smoke
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' 2>/dev/null || { \
@@ -37,6 +37,18 @@ run: install messages
 	DEBUG=1 $(PY) manage.py load_demo
 	@echo "newsroom: http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
 	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# Production on this machine: DEBUG off, gunicorn from gunicorn.conf.py on 127.0.0.1:$(PORT).
+# Needs SECRET_KEY and DATABASE_URL; ALLOWED_HOSTS defaults to the local names. Behind no TLS
+# proxy, add SECURE_SSL_REDIRECT=0 to browse it over plain HTTP (docs/operations.md).
+SERVE_ENV = DEBUG=0 ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}"
+serve: install
+	@test -n "$$SECRET_KEY" || { echo "make serve: SECRET_KEY is not set (export a long random string)."; exit 1; }
+	@test -n "$$DATABASE_URL" || { echo "make serve: DATABASE_URL is not set (e.g. postgres://newsroom@127.0.0.1:5432/newsroom)."; exit 1; }
+	$(SERVE_ENV) $(PY) manage.py compilemessages --ignore=.venv -v0
+	$(SERVE_ENV) $(PY) manage.py collectstatic --no-input -v0
+	$(SERVE_ENV) $(PY) manage.py migrate --no-input
+	$(SERVE_ENV) PORT=$(PORT) exec $(VENV)/bin/gunicorn -c gunicorn.conf.py
 
 test: install-test messages
 	DEBUG=1 $(PY) -m pytest $(PYTEST_ARGS)

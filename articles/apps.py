@@ -6,6 +6,13 @@ from django.db.models.signals import post_save
 from django.utils.translation import gettext_lazy as _
 
 
+def next_scheduled_publish_time():
+    """When the next scheduled story goes public (None if none is waiting)."""
+    from articles.models import Article
+
+    return Article.objects.scheduled().order_by("publish_at").values_list("publish_at", flat=True).first()
+
+
 class ArticlesConfig(AppConfig):
     name = "articles"
     verbose_name = _("Articles")
@@ -17,6 +24,11 @@ class ArticlesConfig(AppConfig):
         # The search index follows the text; it holds no workflow, so a signal is the right size.
         post_save.connect(update_search_index, sender=Article, dispatch_uid="articles-search-index")
         connection_created.connect(set_trigram_threshold, dispatch_uid="articles-trigram-threshold")
+
+        from newsroom.cache import register_schedule
+
+        # Cached public pages never outlive the next scheduled story.
+        register_schedule(next_scheduled_publish_time)
 
 
 def set_trigram_threshold(sender, connection, **kwargs):

@@ -30,6 +30,7 @@ from newsroom.stemmer import WORD, stem, tokens
 
 MAX_QUERY_LENGTH = 200
 MAX_QUERY_TERMS = 12
+MAX_CANDIDATES = 1000
 SNIPPET_WORDS = 32
 # pg_trgm word similarity that still finds a headline with one wrong letter in a name.
 TRIGRAM_WORD_THRESHOLD = 0.45
@@ -158,14 +159,20 @@ def search(queryset, query: str, language: str):
     if connection.vendor == "postgresql":
         ts_query = SearchQuery(" ".join(terms), config="simple", search_type="plain")
         similarity = TrigramWordSimilarity(Value(query), f"title_{language}")
+        # `trigram_word_similar` (pg_trgm's %>; threshold set per connection in articles.apps)
+        # can use the headline's GIN index.
+        match = Q(**{field: ts_query}) | Q(**{f"title_{language}__trigram_word_similar": query})
+        # Ranking reads every matching vector; a common word matches most of 100,000 stories.
+        # So only the newest MAX_CANDIDATES matches are ranked: for news, recency is relevance.
+        candidates = (
+            queryset.prefetch_related(None).filter(match).order_by("-publish_at", "-id").values("pk")
+        )[:MAX_CANDIDATES]
         return (
-            queryset.annotate(
+            queryset.filter(pk__in=candidates)
+            .annotate(
                 similarity=Coalesce(similarity, Value(0.0), output_field=FloatField()),
                 rank=SearchRank(F(field), ts_query),
             )
-            # `trigram_word_similar` (pg_trgm's %>; threshold set per connection in articles.apps)
-            # can use the headline's GIN index.
-            .filter(Q(**{field: ts_query}) | Q(**{f"title_{language}__trigram_word_similar": query}))
             .order_by(
                 (Coalesce(F("rank"), Value(0.0)) + F("similarity") * Value(0.5)).desc(),
                 "-publish_at",

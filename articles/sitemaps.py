@@ -7,12 +7,12 @@ story lists the languages it exists in as alternates, plus x-default. Everything
 (sections, tags, places, people, events, standing pages) uses Django's i18n mode as it is.
 """
 
+import functools
 from datetime import timedelta
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -27,8 +27,15 @@ PROTOCOL = urlsplit(settings.SITE_URL).scheme or "https"
 
 def story_url(article, language: str) -> str:
     slug = getattr(article, f"slug_{language}", "") or getattr(article, f"slug_{settings.LANGUAGE_CODE}", "")
+    return _story_pattern(language).format(pk=article.pk, slug=slug or "story")
+
+
+@functools.cache
+def _story_pattern(language: str) -> str:
+    """The story URL with placeholders, reversed once: a sitemap page builds thousands."""
     with translation.override(language):
-        return reverse("article_detail", kwargs={"pk": article.pk, "slug": slug or "story"})
+        url = reverse("article_detail", kwargs={"pk": 4242424242, "slug": "slug-placeholder"})
+    return url.replace("4242424242", "{pk}").replace("slug-placeholder", "{slug}")
 
 
 def story_languages(article) -> list[str]:
@@ -64,7 +71,8 @@ class StorySitemap(Sitemap):
         return item.updated_at
 
     def get_latest_lastmod(self):
-        return self.items().aggregate(latest=Max("updated_at"))["latest"]
+        # Without an index on updated_at, MAX() would read every story for each index request.
+        return None
 
     def _urls(self, page, protocol, domain):
         urls = super()._urls(page, protocol, domain)
@@ -187,3 +195,39 @@ def news_sitemap(request):
                 }
             )
     return render(request, "sitemaps/news.xml", {"entries": entries}, content_type="application/xml")
+
+
+def sitemap_section(request, section: str, sitemaps: dict):
+    """One sitemap page. Story pages (thousands of URLs with alternates) are written directly:
+    Django's template costs about a second per 2,000 URLs, plain string building milliseconds."""
+    from django.contrib.sitemaps import views as sitemap_views
+    from django.core.paginator import EmptyPage, PageNotAnInteger
+    from django.http import Http404, HttpResponse
+    from django.utils.html import escape
+
+    site_map = sitemaps.get(section)
+    if not isinstance(site_map, StorySitemap):
+        return sitemap_views.sitemap(request, sitemaps, section=section)
+    page = request.GET.get("p", "1")
+    try:
+        urls = site_map.get_urls(page=page, protocol=PROTOCOL)
+    except (EmptyPage, PageNotAnInteger) as exc:
+        raise Http404(f"No page {page!r}.") from exc
+    parts = [
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+        'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
+    ]
+    for url in urls:
+        parts.append(f"<url><loc>{escape(url['location'])}</loc>")
+        if url["lastmod"]:
+            parts.append(f"<lastmod>{url['lastmod'].date().isoformat()}</lastmod>")
+        parts.append(f"<changefreq>{site_map.changefreq}</changefreq>")
+        for alternate in url["alternates"]:
+            parts.append(
+                f'<xhtml:link rel="alternate" hreflang="{alternate["lang_code"]}" '
+                f'href="{escape(alternate["location"])}"/>'
+            )
+        parts.append("</url>\n")
+    parts.append("</urlset>\n")
+    return HttpResponse("".join(parts), content_type="application/xml")

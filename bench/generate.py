@@ -67,6 +67,7 @@ def main(argv=None) -> int:
     from articles.models import Article, ArticlePhoto, Correction
     from events.models import Event
     from newsroom.models import Mandate, Municipality, Official, Photo, Section, Tag
+    from newsroom.renditions import make_renditions
     from newsroom.text import slugify_bg
 
     global BG_WORDS
@@ -163,6 +164,8 @@ def main(argv=None) -> int:
             photo.image.save(
                 "bench.jpg", ContentFile(draw_photo(i, size=(1200, 800)), name="b.jpg"), save=True
             )
+            # Renditions are normally made after commit; these few are needed now, to be copied.
+            make_renditions(photo.pk, force=True)
             files.append(Photo.objects.get(pk=photo.pk))
         photos = Photo.objects.bulk_create(
             Photo(

@@ -2,12 +2,14 @@
 site strings. Tabbed bg/en fields come from modeltranslation's TabbedTranslationAdmin."""
 
 from django.contrib import admin
+from django.db import transaction
 from django.db.models import Q
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
 from newsroom import admin_accounts  # noqa: F401  (staff users and the login audit)
+from newsroom.cache import purge_public_pages
 from newsroom.models import (
     Mandate,
     Municipality,
@@ -19,10 +21,28 @@ from newsroom.models import (
     SiteSettings,
     Tag,
 )
+from newsroom.throttle import ThrottledAdminAuthenticationForm
+
+
+class PurgesPublicPages:
+    """Admin for content readers see outside a story (site strings, the modal, places, people,
+    sections, photos): saving or deleting it makes cached public pages stale, after commit."""
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        transaction.on_commit(purge_public_pages)
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        transaction.on_commit(purge_public_pages)
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        transaction.on_commit(purge_public_pages)
 
 
 @admin.register(Municipality)
-class MunicipalityAdmin(TabbedTranslationAdmin):
+class MunicipalityAdmin(PurgesPublicPages, TabbedTranslationAdmin):
     list_display = ("name", "country", "region", "kind")
     list_filter = ("country", "kind")
     search_fields = ("name_bg", "name_en", "slug", "region_bg")
@@ -36,7 +56,7 @@ class MandateInline(TranslationTabularInline):
 
 
 @admin.register(Official)
-class OfficialAdmin(TabbedTranslationAdmin):
+class OfficialAdmin(PurgesPublicPages, TabbedTranslationAdmin):
     list_display = ("full_name", "slug")
     search_fields = ("full_name_bg", "full_name_en", "slug")
     autocomplete_fields = ("portrait",)
@@ -45,7 +65,7 @@ class OfficialAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Section)
-class SectionAdmin(TabbedTranslationAdmin):
+class SectionAdmin(PurgesPublicPages, TabbedTranslationAdmin):
     list_display = ("name", "slug", "order")
     list_editable = ("order",)
     search_fields = ("name_bg", "name_en")
@@ -53,14 +73,14 @@ class SectionAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Tag)
-class TagAdmin(TabbedTranslationAdmin):
+class TagAdmin(PurgesPublicPages, TabbedTranslationAdmin):
     list_display = ("name", "slug")
     search_fields = ("name_bg", "name_en", "slug")
     readonly_fields = ("slug",)
 
 
 @admin.register(Photo)
-class PhotoAdmin(TabbedTranslationAdmin):
+class PhotoAdmin(PurgesPublicPages, TabbedTranslationAdmin):
     """The photo library. Its search also serves the photo autocomplete of article inlines, so a
     press officer finds a photo by caption, credit, alt text or the official it shows."""
 
@@ -108,7 +128,7 @@ class PhotoAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(SiteSettings)
-class SiteSettingsAdmin(TabbedTranslationAdmin):
+class SiteSettingsAdmin(PurgesPublicPages, TabbedTranslationAdmin):
     def has_add_permission(self, request):
         return not SiteSettings.objects.exists() and super().has_add_permission(request)
 
@@ -128,5 +148,9 @@ class PressOfficeMembershipAdmin(admin.ModelAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(TabbedTranslationAdmin):
+class PageAdmin(PurgesPublicPages, TabbedTranslationAdmin):
     list_display = ("title", "kind", "updated_at")
+
+
+# Sign-in to the admin is throttled against brute force (newsroom.throttle).
+admin.site.login_form = ThrottledAdminAuthenticationForm

@@ -17,7 +17,9 @@ class NewsroomConfig(AppConfig):
 
         post_save.connect(schedule_renditions, sender=Photo, dispatch_uid="newsroom-photo-renditions")
         post_migrate.connect(sync_site_with_settings, sender=self, dispatch_uid="newsroom-sync-site")
-
-        from newsroom import plain_text
+        from newsroom import (
+            checks,  # noqa: F401 - registers the deploy checks
+            plain_text,
+        )
 
         plain_text.connect()

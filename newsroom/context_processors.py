@@ -1,11 +1,15 @@
 """Template context shared by every page: the press office's site strings and news modal."""
 
 import hashlib
+import logging
 
 from django.conf import settings
+from django.db import DatabaseError
 from django.utils import translation
 
 from newsroom.models import SiteSettings
+
+logger = logging.getLogger(__name__)
 
 
 def modal_content(site_settings: SiteSettings, language: str) -> dict | None:
@@ -21,6 +25,11 @@ def modal_content(site_settings: SiteSettings, language: str) -> dict | None:
 
 def site(request):
     """One query: the site strings, and the news modal in the page's language."""
-    site_settings = SiteSettings.load()
+    # Error pages render through here too: with the database gone they still need a site name.
+    try:
+        site_settings = SiteSettings.load()
+    except DatabaseError:
+        logger.warning("site settings unavailable; using defaults")
+        site_settings = SiteSettings()
     language = translation.get_language() or settings.LANGUAGE_CODE
     return {"site_settings": site_settings, "news_modal": modal_content(site_settings, language)}

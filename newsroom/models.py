@@ -394,3 +394,22 @@ class Page(models.Model):
 
     def get_absolute_url(self):
         return reverse("page", kwargs={"kind": self.kind})
+
+
+class LoginFailure(models.Model):
+    """One failed admin sign-in, counted by `newsroom.throttle` to lock out brute force.
+
+    Kept in the database (not the cache) so every worker and every machine counts the same
+    attempts; rows older than the window are deleted as new failures arrive.
+    """
+
+    username = models.CharField(_("username"), max_length=150, db_index=True)
+    address = models.GenericIPAddressField(_("client address"), db_index=True)
+    created_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("failed sign-in")
+        verbose_name_plural = _("failed sign-ins")
+
+    def __str__(self):
+        return f"{self.username} @ {self.address}"

@@ -1,7 +1,7 @@
 """The one settings module: everything environment-specific comes from environment variables.
 
 Local defaults are safe (SQLite inside the project, local-memory cache); production (DEBUG off)
-refuses to start without a SECRET_KEY.
+refuses to start without a SECRET_KEY and a DATABASE_URL. Every variable is listed in README.md.
 """
 
 import os
@@ -9,6 +9,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -45,6 +46,13 @@ if not SECRET_KEY:
             "export SECRET_KEY to a long random string, or set DEBUG=1 for local development."
         )
 
+if not DEBUG and not env_str("DATABASE_URL"):
+    raise ImproperlyConfigured(
+        "DATABASE_URL is not set. Production (DEBUG off) refuses to guess a database: export "
+        "DATABASE_URL, e.g. postgres://newsroom:password@127.0.0.1:5432/newsroom, or set DEBUG=1 "
+        "for local development on SQLite."
+    )
+
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if DEBUG else [])
 
 INSTALLED_APPS = [
@@ -69,8 +77,14 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so every log line of the request (and its error report) carries the id.
+    "newsroom.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "newsroom.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+    "newsroom.db_router.PrimaryPinningMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "newsroom.middleware.no_fallback_in_translations",
@@ -82,6 +96,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
+    # Last, so it sees the exceptions of views only: a lost database becomes a friendly 503.
+    "newsroom.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -97,6 +113,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.csp",
                 "newsroom.context_processors.site",
             ],
         },
@@ -108,17 +125,31 @@ ASGI_APPLICATION = "newsroom.asgi.application"
 
 # --- Database -------------------------------------------------------------------------------
 DEFAULT_SQLITE = BASE_DIR / "var" / "newsroom.sqlite3"
-DATABASES = {
-    "default": dj_database_url.parse(
-        env_str("DATABASE_URL") or f"sqlite:///{DEFAULT_SQLITE}",
-        conn_max_age=int(env_str("DB_CONN_MAX_AGE", "60")),
-        conn_health_checks=True,
+
+
+def database(url: str) -> dict:
+    config = dj_database_url.parse(
+        url, conn_max_age=int(env_str("DB_CONN_MAX_AGE", "60")), conn_health_checks=True
     )
-}
+    if config["ENGINE"] == "django.db.backends.postgresql":
+        # A database that stops answering must fail fast (503), not hold every worker.
+        config.setdefault("OPTIONS", {})["connect_timeout"] = int(env_str("DB_CONNECT_TIMEOUT", "5"))
+    return config
+
+
+DATABASES = {"default": database(env_str("DATABASE_URL") or f"sqlite:///{DEFAULT_SQLITE}")}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
     # SQLite cannot share a connection between threads of the dev server safely when persisted.
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+# A read replica takes anonymous readers' queries; writers and their next requests stay on the
+# primary (newsroom.db_router). Tests read the primary through it (MIRROR).
+if env_str("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = database(env_str("DATABASE_REPLICA_URL"))
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["newsroom.db_router.PrimaryReplicaRouter"]
+# Seconds after a write during which the writer's browser keeps reading from the primary.
+REPLICA_STICKY_SECONDS = int(env_str("REPLICA_STICKY_SECONDS", "30"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------------------------
@@ -129,10 +160,21 @@ if REDIS_URL:
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "newsroom"),
+            # A Redis that is down or unreachable must cost a page at most this long.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Public pages and feeds (newsroom.cache.public_page): seconds kept in our cache, and the
+# Cache-Control lifetimes given to browsers (max-age) and to a CDN (s-maxage). None of them
+# outlives the next scheduled story.
+PUBLIC_CACHE_SECONDS = int(env_str("PUBLIC_CACHE_SECONDS", "600"))
+PUBLIC_CACHE_MAX_AGE = int(env_str("PUBLIC_CACHE_MAX_AGE", "60"))
+PUBLIC_CACHE_S_MAXAGE = int(env_str("PUBLIC_CACHE_S_MAXAGE", "300"))
+# Called (POST) after every purge so a CDN drops its copies too; failures are only logged.
+CDN_PURGE_URL = env_str("CDN_PURGE_URL")
+CDN_PURGE_TOKEN = env_str("CDN_PURGE_TOKEN")
 
 # --- Auth -----------------------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
@@ -155,6 +197,14 @@ SECOND_FACTOR_GROUPS = ["Editor", "Site admin"]
 OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "newsroom")
 # Password reset links are valid for this many seconds (Django's default is three days).
 PASSWORD_RESET_TIMEOUT = int(env_str("PASSWORD_RESET_TIMEOUT", str(24 * 60 * 60)))
+# Admin sign-in throttle (newsroom.throttle): failures counted in the database, so every worker
+# and every machine agrees. Per username and per client address, within a sliding window.
+LOGIN_FAILURE_WINDOW = int(env_str("LOGIN_FAILURE_WINDOW", "900"))
+LOGIN_FAILURE_LIMIT_USERNAME = int(env_str("LOGIN_FAILURE_LIMIT_USERNAME", "5"))
+LOGIN_FAILURE_LIMIT_ADDRESS = int(env_str("LOGIN_FAILURE_LIMIT_ADDRESS", "20"))
+# The client address is REMOTE_ADDR unless a proxy header is named here (e.g.
+# HTTP_X_FORWARDED_FOR); then the right-most address not in TRUSTED_PROXIES is the client.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
 
 # --- Languages and time ---------------------------------------------------------------------
 LANGUAGE_CODE = "bg"
@@ -193,6 +243,29 @@ STORAGES = {
         )
     },
 }
+# Media on S3-compatible storage when a bucket is named (pip install 'newsroom[s3]'); boto3
+# reads AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY from the environment itself.
+AWS_STORAGE_BUCKET_NAME = env_str("AWS_STORAGE_BUCKET_NAME")
+MEDIA_HOSTS: list[str] = []
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "region_name": env_str("AWS_S3_REGION_NAME") or None,
+            "endpoint_url": env_str("AWS_S3_ENDPOINT_URL") or None,
+            "custom_domain": env_str("AWS_S3_CUSTOM_DOMAIN") or None,
+            "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", False),
+            "file_overwrite": False,
+            "default_acl": env_str("AWS_DEFAULT_ACL") or None,
+        },
+    }
+    media_host = env_str("AWS_S3_CUSTOM_DOMAIN") or env_str("AWS_S3_ENDPOINT_URL")
+    MEDIA_HOSTS = [
+        f"https://{media_host.split('://')[-1].rstrip('/')}"
+        if media_host
+        else f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com"
+    ]
 
 # Uploads: keep big files out of memory and refuse absurd request bodies early.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
@@ -220,16 +293,57 @@ else:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "newsroom@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-ADMINS = [tuple(a.split(":", 1)) if ":" in a else (a, a) for a in env_list("ADMINS")]
+# "Name:email,..." or plain addresses; Django 6 wants address strings ("Name <email>").
+ADMINS = [
+    f"{a.split(':', 1)[0].strip()} <{a.split(':', 1)[1].strip()}>" if ":" in a else a
+    for a in env_list("ADMINS")
+]
 
-# --- Security (local defaults; production hardening lives with the production issue) -------
+# --- Security ------------------------------------------------------------------------------
+# TLS ends at the proxy in front of gunicorn, which must set X-Forwarded-Proto (and strip any
+# the client sent). Production redirects plain HTTP to HTTPS, except the health checks.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+SECURE_HSTS_SECONDS = int(env_str("SECURE_HSTS_SECONDS", "0" if DEBUG else "31536000"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+# Joining the browsers' preload list is hard to undo: the operator decides (SECURE_HSTS_PRELOAD=1),
+# and `check --deploy` does not nag about it meanwhile.
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
+SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
+CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Content Security Policy (Django's own). Public pages carry no inline script; a template that
+# cannot avoid one marks it with nonce="{{ csp_nonce }}", and only such responses get a nonce.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:", *MEDIA_HOSTS],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+# Powerful browser features the site never uses are switched off (newsroom.middleware).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer", "autoplay", "camera", "display-capture", "geolocation", "gyroscope",
+        "magnetometer", "microphone", "midi", "payment", "usb",
+    )
+}  # fmt: skip
 
 # The benchmark's yardstick view (bench/views.py); never on in production.
 BENCH_ENDPOINTS = env_bool("NEWSROOM_BENCH", False)
@@ -237,12 +351,58 @@ BENCH_ENDPOINTS = env_bool("NEWSROOM_BENCH", False)
 # --- Site -----------------------------------------------------------------------------------
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
+# --- Logs and error reports -----------------------------------------------------------------
+# One line per record on stderr, JSON with LOG_FORMAT=json; every record carries the request id
+# (X-Request-ID). Errors go by e-mail to ADMINS, and to Sentry when SENTRY_DSN is set.
+LOG_FORMAT = env_str("LOG_FORMAT", "text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "request_id": {"()": "newsroom.logs.RequestIdFilter"},
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+    },
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "newsroom.logs.JsonFormatter"},
+        "mail": {"format": "%(message)s\n\nRequest ID: %(request_id)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+        },
+        "mail_admins": {
+            "class": "newsroom.logs.AdminEmailHandler",
+            "filters": ["request_id", "require_debug_false"],
+            "formatter": "mail",
+            "level": "ERROR",
+        },
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
+        "django.request": {"handlers": ["console", "mail_admins"], "level": "WARNING", "propagate": False},
+        "django.security": {"handlers": ["console", "mail_admins"], "level": "WARNING", "propagate": False},
+        # Scanners send made-up Host headers all day: log them, do not mail them.
+        "django.security.DisallowedHost": {"handlers": ["console"], "level": "WARNING", "propagate": False},
     },
 }
+
+SENTRY_DSN = env_str("SENTRY_DSN")
+if SENTRY_DSN:
+    try:
+        import sentry_sdk
+        from sentry_sdk.integrations.django import DjangoIntegration
+    except ImportError as exc:
+        raise ImproperlyConfigured(
+            "SENTRY_DSN is set but sentry-sdk is not installed: pip install 'newsroom[sentry]'."
+        ) from exc
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        integrations=[DjangoIntegration()],
+        environment=env_str("SENTRY_ENVIRONMENT", "production"),
+        traces_sample_rate=float(env_str("SENTRY_TRACES_SAMPLE_RATE", "0")),
+        send_default_pii=False,
+    )

@@ -7,9 +7,11 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
+from django.views import defaults
+from django.views.decorators.cache import never_cache
 
 from articles import sitemaps, views
-from newsroom import two_factor
+from newsroom import health, two_factor
 from newsroom.accounts import StaffPasswordResetView
 
 # Password reset by e-mail from the admin's login page (Django's views; the names are the ones
@@ -43,13 +45,15 @@ second_factor_patterns = [
 urlpatterns = [
     *password_reset_patterns,
     *second_factor_patterns,
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS}, name="sitemap_index"),
     path(
         "sitemap-<section>.xml",
-        sitemap_views.sitemap,
+        sitemaps.sitemap_section,
         {"sitemaps": SITEMAPS},
         name="django.contrib.sitemaps.views.sitemap",
     ),
@@ -65,8 +69,11 @@ if settings.BENCH_ENDPOINTS:
     from bench.views import bare
 
     urlpatterns.insert(0, path("bench/bare/", bare))
+
 handler404 = "articles.views.page_not_found"
 handler500 = "articles.views.server_error"
+# A bad Host header (and any other bad request) is answered 400 and never stored by anyone.
+handler400 = never_cache(defaults.bad_request)
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -27,8 +27,16 @@ def test_production_refuses_to_start_without_secret_key():
     assert "SECRET_KEY is not set" in result.stderr
 
 
-def test_production_starts_with_a_secret_key():
+def test_production_refuses_to_start_without_database_url():
     result = run_settings({"DEBUG": "0", "SECRET_KEY": "x" * 50})
+    assert result.returncode != 0
+    assert "DATABASE_URL is not set" in result.stderr
+
+
+def test_production_starts_with_a_secret_key_and_database_url():
+    result = run_settings(
+        {"DEBUG": "0", "SECRET_KEY": "x" * 50, "DATABASE_URL": "sqlite:///var/elsewhere.sqlite3"}
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["django.db.backends.sqlite3", "bg", "Europe/Sofia", "False"]
 

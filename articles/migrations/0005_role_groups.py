@@ -26,7 +26,7 @@ def remove_role_groups(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("articles", "0004_workflow_history_revisions_presence"),
-        ("newsroom", "0004_press_office_membership"),
+        ("newsroom", "0005_login_failure"),
         ("events", "0001_initial"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),

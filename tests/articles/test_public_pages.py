@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 
 from articles.models import Correction
 from articles.views import server_error
+from newsroom.cache import purge_public_pages
 from newsroom.models import Mandate, Page, SiteSettings
 from tests.factories import (
     ArticleFactory,
@@ -261,6 +262,7 @@ def test_news_modal_reads_as_plain_content_in_the_page_language(client):
     site.modal_header_bg, site.modal_text_bg = "Важно", "Текстът на съобщението."
     site.modal_header_en, site.modal_text_en = "Notice", "The notice's text."
     site.save()
+    purge_public_pages()  # as saving in the admin does
     html = get(client, "/bg/")
     notice = html.split('id="news-notice"', 1)[1].split("</section>", 1)[0]
     assert "Важно" in notice and "Текстът на съобщението." in notice
@@ -269,6 +271,7 @@ def test_news_modal_reads_as_plain_content_in_the_page_language(client):
     bg_key = re.search(r'data-notice-key="(\w+)"', html).group(1)
     site.modal_text_bg = "Ново съобщение."
     site.save()
+    purge_public_pages()  # as saving in the admin does
     assert re.search(r'data-notice-key="(\w+)"', get(client, "/bg/")).group(1) != bg_key
 
 
@@ -277,10 +280,12 @@ def test_news_modal_falls_back_to_bulgarian_and_is_absent_when_empty(client):
     site.modal_header_bg, site.modal_text_bg = "Важно", "Само на български."
     site.modal_header_en = site.modal_text_en = ""
     site.save()
+    purge_public_pages()  # as saving in the admin does
     english = get(client, "/en/")
     assert 'id="news-notice"' in english and 'lang="bg"' in english.split('id="news-notice"')[1][:300]
     site.modal_header_bg = site.modal_text_bg = ""
     site.save()
+    purge_public_pages()  # as saving in the admin does
     assert 'id="news-notice"' not in get(client, "/bg/")
     assert "data-notice-open" not in get(client, "/bg/")
 
@@ -293,3 +298,18 @@ def test_public_pages_carry_no_inline_script_style_or_handlers(client, story):
         for script in re.findall(r"<script\b[^>]*>", html):
             assert 'src="' in script or 'type="application/ld+json"' in script, (url, script)
         assert not re.search(r"<style\b|\sstyle=|\son[a-z]+=", html), url
+
+
+def test_article_template_renders_from_the_article_and_request_alone(rf):
+    """The admin's preview renders the story page with nothing but the object and the request."""
+    from django.template.loader import render_to_string
+
+    draft = ArticleFactory(draft=True, title_bg="Чернова за преглед", signature="ЕС")
+    ArticlePhotoFactory(article=draft)
+    request = rf.get("/admin/articles/article/1/preview/")
+    with translation.override("bg"):
+        html = render_to_string(
+            "articles/article_detail.html", {"article": draft, "object": draft}, request=request
+        )
+    assert "<h1>Чернова за преглед</h1>" in html and "/ЕС/" in html
+    assert '<meta name="robots" content="noindex">' in html

@@ -123,3 +123,22 @@ def test_reindex_command_rebuilds_the_index():
     call_command("reindex_search", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert set(search(Article.objects.published(), "училище", "bg")) == {story, bg_only}
     assert list(search(Article.objects.published(), "school", "en")) == [story]
+
+
+@postgres_only
+def test_only_the_newest_matches_are_ranked(monkeypatch):
+    """Ranking a common word across the whole archive would read every vector."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from articles import search as search_module
+
+    monkeypatch.setattr(search_module, "MAX_CANDIDATES", 2)
+    now = timezone.now()
+    old = ArticleFactory(title_bg="Училищата", publish_at=now - timedelta(days=30))
+    newer = [
+        ArticleFactory(title_bg="Новина за училищата", publish_at=now - timedelta(days=d)) for d in (1, 2)
+    ]
+    assert set(search(Article.objects.published(), "училища", "bg")) == set(newer)
+    assert old not in search(Article.objects.published(), "училища", "bg")

@@ -113,10 +113,11 @@ def test_editing_a_draft_does_not_purge_the_public_cache(newsroom, draft, django
     assert not purge.called
 
 
-def test_withdraw_takes_the_story_off_the_public_site(client, newsroom):
+def test_withdraw_takes_the_story_off_the_public_site(client, newsroom, django_capture_on_commit_callbacks):
     story = ArticleFactory()
     assert client.get(story.get_absolute_url()).status_code == 200
-    services.article_withdraw(article=story, by=newsroom.editor, note="Грешна информация.")
+    with django_capture_on_commit_callbacks(execute=True):  # the cache purge runs after commit
+        services.article_withdraw(article=story, by=newsroom.editor, note="Грешна информация.")
     story.refresh_from_db()
     assert story.status == "withdrawn"
     assert story.transitions.get().note == "Грешна информация."

@@ -4,6 +4,7 @@ plain content without JavaScript."""
 
 import pytest
 
+from newsroom.cache import purge_public_pages
 from newsroom.models import SiteSettings
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -61,6 +62,7 @@ def test_a_new_message_shows_again(demo_site, browser_page):
     site = SiteSettings.load()
     site.modal_text_bg = "Ново съобщение за читателите."
     site.save()
+    purge_public_pages()  # as saving in the admin does
     page.reload()
     assert is_open(page)
     assert "Ново съобщение за читателите." in page.locator(DIALOG).inner_text()
