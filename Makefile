@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run serve test install install-test check-python messages lint clean bench bench-smoke
+.PHONY: run serve test install install-test check-python messages lint clean bench bench-smoke soak
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' 2>/dev/null || { \
@@ -59,6 +59,12 @@ bench: install
 
 bench-smoke: install
 	BENCH_SIZES=200 BENCH_SECONDS=2 $(PY) -m bench.run
+
+# A bounded soak (tests/resilience/soak.py): 60 s of mixed reads at 32 connections against
+# gunicorn on PostgreSQL (SOAK_DATABASE_URL, default newsroom_soak) and Redis, an editor
+# publishing meanwhile; fails on any 5xx or worker memory growing 10% or more. Needs wrk.
+soak: install messages
+	$(PY) -m tests.resilience.soak --seconds $${SOAK_SECONDS:-60} --connections $${SOAK_CONNECTIONS:-32}
 
 lint: install-test
 	$(VENV)/bin/ruff check .
