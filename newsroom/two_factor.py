@@ -10,6 +10,9 @@ on `setup` (enrolment: a QR code, the otpauth:// address and the secret as text)
 logins of `make run` keep working). django-otp's device throttles wrong codes by itself.
 """
 
+from base64 import b32encode
+from urllib.parse import quote
+
 import segno
 from django import forms
 from django.conf import settings
@@ -18,7 +21,7 @@ from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
@@ -80,8 +83,6 @@ class SecondFactorMiddleware:
 
 
 def _reversible(name: str) -> bool:
-    from django.urls import NoReverseMatch
-
     try:
         reverse(name)
     except NoReverseMatch:
@@ -90,8 +91,6 @@ def _reversible(name: str) -> bool:
 
 
 def _quoted(path: str) -> str:
-    from urllib.parse import quote
-
     return quote(path, safe="/")
 
 
@@ -188,7 +187,5 @@ def verify(request):
 
 
 def _base32_secret(device) -> str:
-    from base64 import b32encode
-
     secret = b32encode(device.bin_key).decode()
     return " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))

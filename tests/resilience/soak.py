@@ -251,7 +251,7 @@ def soak(*, seconds: int, connections: int, port: int, database_url: str, max_gr
                 stop, counts = threading.Event(), {}
                 editor = threading.Thread(target=editor_publishing, args=(env, stop, counts))
                 editor.start()
-                log(f"soak: {seconds} s at {connections} connections, an editor publishing meanwhile")
+                log(f"{seconds} s at {connections} connections, an editor publishing meanwhile")
                 try:
                     result = wrk(port, seconds, connections, paths, workdir)
                 finally:

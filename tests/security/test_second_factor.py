@@ -196,7 +196,12 @@ def test_switched_off_the_admin_needs_only_the_password(client, editor, settings
 
 @pytest.mark.parametrize(("debug", "expected"), [("0", "True"), ("1", "False")])
 def test_required_by_default_in_production_and_off_for_local_development(debug, expected):
-    env = {"DEBUG": debug, "SECRET_KEY": "x" * 50, "PATH": "/usr/bin:/bin", "DATABASE_URL": "postgres://db/newsroom"}
+    env = {
+        "DEBUG": debug,
+        "SECRET_KEY": "x" * 50,
+        "PATH": "/usr/bin:/bin",
+        "DATABASE_URL": "postgres://db/newsroom",
+    }
     script = "from newsroom import settings; print(settings.REQUIRE_2FA)"
     result = subprocess.run(
         [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
