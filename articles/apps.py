@@ -2,7 +2,7 @@
 
 from django.apps import AppConfig
 from django.db.backends.signals import connection_created
-from django.db.models.signals import post_save
+from django.db.models.signals import post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -29,6 +29,18 @@ class ArticlesConfig(AppConfig):
 
         # Cached public pages never outlive the next scheduled story.
         register_schedule(next_scheduled_publish_time)
+
+        # The role groups come from a data migration; re-granting after every migrate (articles
+        # is the last app) gives "Site admin" the permissions of models added later too.
+        post_migrate.connect(grant_role_permissions, sender=self, dispatch_uid="articles-grant-roles")
+
+
+def grant_role_permissions(sender, **kwargs):
+    from django.apps import apps
+
+    from articles.roles import grant_roles
+
+    grant_roles(apps)
 
 
 def set_trigram_threshold(sender, connection, **kwargs):

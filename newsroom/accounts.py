@@ -5,8 +5,6 @@ hook Django gives for every sign-in, whichever view or backend handled it) throu
 `login_audit_record`. It is a record, not a throttle: limiting attempts is the login view's job.
 """
 
-import ipaddress
-
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth import views as auth_views
@@ -14,31 +12,17 @@ from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.dispatch import receiver
 
 from newsroom.models import LoginAudit, SiteSettings
-
-
-def _valid_ip(value: str) -> str | None:
-    try:
-        return str(ipaddress.ip_address(value.strip()))
-    except ValueError:
-        return None
+from newsroom.throttle import client_address
 
 
 def client_ip(request) -> str | None:
-    """The client's address: REMOTE_ADDR, or the header named by TRUSTED_PROXY_IP_HEADER.
-
-    The header is read only when settings name it (e.g. "HTTP_X_FORWARDED_FOR" behind one
-    reverse proxy that sets it); otherwise anyone could claim any address. In a forwarded-for
-    list the last entry is the one our proxy added; earlier ones are the client's own claims.
-    """
+    """The client's address, read as the login throttle reads it (`newsroom.throttle`):
+    REMOTE_ADDR, or the right-most untrusted hop of TRUSTED_PROXY_IP_HEADER when settings name
+    one; otherwise anyone could claim any address. None when there is no usable address."""
     if request is None:
         return None
-    header = getattr(settings, "TRUSTED_PROXY_IP_HEADER", None)
-    if header:
-        forwarded = request.META.get(header, "")
-        for candidate in reversed(forwarded.split(",")):
-            if ip := _valid_ip(candidate):
-                return ip
-    return _valid_ip(request.META.get("REMOTE_ADDR", ""))
+    address = client_address(request)
+    return None if address == "0.0.0.0" else address
 
 
 def _printable(value, limit: int) -> str:

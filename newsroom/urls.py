@@ -13,6 +13,7 @@ from django.views.decorators.cache import never_cache
 from articles import sitemaps, views
 from newsroom import health, two_factor
 from newsroom.accounts import StaffPasswordResetView
+from newsroom.cache import public_page
 
 # Password reset by e-mail from the admin's login page (Django's views; the names are the ones
 # the admin's templates look for). They come before the admin so its catch-all does not take them.
@@ -49,15 +50,15 @@ urlpatterns = [
     path("readyz", health.readyz, name="readyz"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS}, name="sitemap_index"),
+    path("robots.txt", public_page(views.robots_txt), name="robots_txt"),
+    path("sitemap.xml", public_page(sitemap_views.index), {"sitemaps": SITEMAPS}, name="sitemap_index"),
     path(
         "sitemap-<section>.xml",
-        sitemaps.sitemap_section,
+        public_page(sitemaps.sitemap_section),
         {"sitemaps": SITEMAPS},
         name="django.contrib.sitemaps.views.sitemap",
     ),
-    path("news-sitemap.xml", sitemaps.news_sitemap, name="news_sitemap"),
+    path("news-sitemap.xml", public_page(sitemaps.news_sitemap), name="news_sitemap"),
 ]
 
 urlpatterns += i18n_patterns(

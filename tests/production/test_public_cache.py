@@ -1,11 +1,13 @@
 """Public pages are cached for readers, purged at once by every editorial action, never past
 the next scheduled story, never for signed-in staff, and a broken cache only means no cache."""
 
+import io
 import re
 from datetime import timedelta
 
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
 from django.http import HttpResponse
 from django.middleware.csp import ContentSecurityPolicyMiddleware
 from django.middleware.csrf import get_token
@@ -263,3 +265,11 @@ def test_a_page_with_an_inline_script_gets_a_nonce_and_is_never_shared(rf):
     assert f'nonce="{nonce}"' in response.content.decode()
     assert "X-Cache" not in response
     assert not any("public-page" in key for key in cache._cache)
+
+
+def test_purge_public_cache_command_rebuilds_pages(client):
+    story = ArticleFactory(title_en="Before the site strings changed")
+    client.get("/en/")
+    Article.objects.filter(pk=story.pk).update(title_en="After the purge command")
+    call_command("purge_public_cache", stdout=io.StringIO())
+    assert "After the purge command" in client.get("/en/").content.decode()

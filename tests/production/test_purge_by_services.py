@@ -1,16 +1,13 @@
 """Every editorial action a reader can see purges the public cache, through the services.
-
-The services live on the admin branch (articles/services.py); until it is merged these tests
-are skipped. They go through `transaction.on_commit`, as the services do.
+They go through `transaction.on_commit`, as the services do.
 """
 
 import pytest
 from django.utils import timezone, translation
 
+from articles import services
 from articles.models import Article
 from tests.factories import ArticleFactory, UserFactory
-
-services = pytest.importorskip("articles.services", reason="articles.services comes with the admin branch")
 
 pytestmark = pytest.mark.django_db
 

@@ -72,7 +72,7 @@ def production_server(database_proxy, story, tmp_path_factory):
     workdir = tmp_path_factory.mktemp("production")
     db = connection.settings_dict
     port = free_port()
-    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "CI"}}
+    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "CI", "DJANGO_ALLOW_ASYNC_UNSAFE"}}
     env.update(
         DEBUG="0",
         SECRET_KEY="resilience-" + uuid.uuid4().hex * 2,
