@@ -18,3 +18,10 @@ class NewsroomConfig(AppConfig):
         post_save.connect(schedule_renditions, sender=Photo, dispatch_uid="newsroom-photo-renditions")
         post_migrate.connect(sync_site_with_settings, sender=self, dispatch_uid="newsroom-sync-site")
         from newsroom import checks  # noqa: F401 - registers the deploy checks
+        from newsroom.models import Page, Section, SiteSettings
+        from newsroom.sitewide import forget_on_change
+
+        # Every public page shows these; they are cached (newsroom/sitewide.py) and dropped on change.
+        forget_on_change(SiteSettings, "site-settings")
+        forget_on_change(Section, "sections")
+        forget_on_change(Page, "pages")

@@ -16,6 +16,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from articles.models import Article
+from newsroom import sitewide
 from newsroom.models import Page
 from newsroom.sites import absolute_url
 from newsroom.templatetags.pictures import rendition_url
@@ -97,7 +98,8 @@ def related_stories(article, limit=4):
         return []
     language = translation.get_language() or settings.LANGUAGE_CODE
     events = [e.pk for e in article.events.all()]
-    places = [m.pk for m in article.municipalities.all()] if hasattr(article, "municipalities") else []
+    # The story's places as a subquery, not a query of their own: the page never shows them.
+    places = article.municipalities.values("pk")
     condition = Q(events__in=events) | Q(municipalities__in=places)
     if article.section_id:
         condition |= Q(section_id=article.section_id)
@@ -119,7 +121,9 @@ def related_stories(article, limit=4):
 @register.simple_tag
 def footer_pages():
     language = translation.get_language() or settings.LANGUAGE_CODE
-    pages = Page.objects.only("kind", *(f"title_{c}" for c, _n in settings.LANGUAGES))
+    pages = sitewide.cached(
+        "pages", lambda: list(Page.objects.only("kind", *(f"title_{c}" for c, _n in settings.LANGUAGES)))
+    )
     return [p for p in pages if getattr(p, f"title_{language}", "")]
 
 
@@ -185,7 +189,7 @@ def xdefault(path):
 def site_sections():
     from newsroom.models import Section
 
-    return list(Section.objects.all())
+    return sitewide.cached("sections", lambda: list(Section.objects.all()))
 
 
 @register.filter
