@@ -209,8 +209,10 @@ def run_size(stories: int) -> dict:
         try:
             for _ in range(2 * WORKERS):  # every worker has loaded Django before the clock runs
                 fetch("/bench/bare/")
-            bare = {"path": "/bench/bare/"}
-            bare.update(wrk("/bench/bare/"))
+            # The yardstick before and after the pages; ratios are to the mean of the two, so a
+            # neighbour's burst of CPU during one of them moves the ratios less.
+            before = wrk("/bench/bare/")
+            bare = {"path": "/bench/bare/", "rps": before["rps"], "before": before}
             results.setdefault("bare", {})[label] = bare
             for name, info in pages.items():
                 status, size = fetch(info["path"])
@@ -230,6 +232,13 @@ def run_size(stories: int) -> dict:
                 )
                 results["pages"].setdefault(name, {})[label] = run
                 print(f"  {stories:>7} {label:8} {name:12} {run['rps']:8.1f} req/s  ratio {run['ratio']}")
+            after = wrk("/bench/bare/")
+            bare.update(rps=round((before["rps"] + after["rps"]) / 2, 2), after=after)
+            for modes in results["pages"].values():
+                if label in modes:
+                    modes[label]["ratio"] = (
+                        round(modes[label]["rps"] / bare["rps"], 4) if bare["rps"] else None
+                    )
         finally:
             stop(proc)
     return results
@@ -301,7 +310,7 @@ def summarise(runs: list[dict], meta: dict) -> str:
         f"{meta['wrk']}, 1 thread x {CONNECTIONS} connections x {SECONDS}s per run, on the same two cores "
         "(so it takes CPU from the server).",
         "Throughput is also given as a ratio to a bare Django view behind the same middleware, measured "
-        "in the same gunicorn just before the pages. p50/p99 come from wrk --latency, p95 from "
+        "in the same gunicorn just before and just after the pages (the ratio uses the mean). p50/p99 come from wrk --latency, p95 from "
         "latency:percentile(95) in bench/p95.lua (all under load, including queueing). Search is also "
         f"timed one request at a time ({SEQUENTIAL} sequential requests from Python): its p95 is the "
         "figure the search target is held to.",
@@ -314,8 +323,11 @@ def summarise(runs: list[dict], meta: dict) -> str:
         lines += [
             f"## {run['stories']:,} stories",
             "",
-            f"Bare view: {bare['uncached']['rps']:.0f} req/s (cache-off server), "
-            f"{bare['cached']['rps']:.0f} req/s (cache-on server).",
+            f"Bare view: {bare['uncached']['rps']:.0f} req/s (cache-off server; "
+            f"{bare['uncached'].get('before', {}).get('rps', '-')} before the pages, "
+            f"{bare['uncached'].get('after', {}).get('rps', '-')} after), {bare['cached']['rps']:.0f} req/s "
+            f"(cache-on server; {bare['cached'].get('before', {}).get('rps', '-')} before, "
+            f"{bare['cached'].get('after', {}).get('rps', '-')} after).",
             "",
             "| page | queries | bytes | uncached req/s | ratio | p50 ms | p95 ms | p99 ms "
             "| cached req/s | ratio | p50 ms | p99 ms | errors |",
