@@ -9,6 +9,7 @@ Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/news
 BENCH_SIZES (comma-separated story counts), BENCH_SECONDS (per run), BENCH_CONNECTIONS,
 BENCH_PORT, BENCH_WORKERS, BENCH_SEQUENTIAL (sequential search requests), BENCH_GENERATE=0
 (measure the data already there; the largest size is then the one generated last).
+`python -m bench.run --combine a.json b.json` writes one summary from separate runs.
 """
 
 import json
@@ -401,7 +402,23 @@ def machine() -> dict:
     }
 
 
+def combine(paths: list[str]) -> int:
+    """`python -m bench.run --combine a.json b.json`: one summary from runs made separately
+    (say 100,000 stories measured on data already generated, then 1,000); for a size measured
+    in several, the last file given wins."""
+    loaded = [json.loads(Path(p).read_text()) for p in paths]
+    by_size = {run["stories"]: run for data in loaded for run in data["runs"]}  # a later file wins
+    runs = [by_size[size] for size in sorted(by_size)]
+    meta = dict(loaded[-1]["meta"], when=" and ".join(data["meta"]["when"] for data in loaded))
+    summary = summarise(runs, meta)
+    (RESULTS / "latest.md").write_text(summary)
+    print(summary)
+    return 0
+
+
 def main() -> int:
+    if sys.argv[1:2] == ["--combine"]:
+        return combine(sys.argv[2:])
     if not shutil.which("wrk"):
         print("bench needs wrk (Debian: apt-get install -y wrk)", file=sys.stderr)
         return 2
