@@ -48,6 +48,7 @@ def public_articles(language: str | None = None):
     return (
         Article.objects.published()
         .in_language(language or current_language())
+        .defer("search_bg", "search_en")  # search matches on them in SQL; no page shows them
         .select_related("section")
         .prefetch_related(first_photo_prefetch())
         .order_by("-publish_at", "-id")
@@ -131,6 +132,7 @@ class HomeView(TemplateView):
 def article_queryset(user):
     return (
         Article.objects.visible_to(user)
+        .defer("search_bg", "search_en")
         .select_related("section", "owner_municipality")
         .prefetch_related(
             "tags",

@@ -21,5 +21,11 @@ class NewsroomConfig(AppConfig):
             checks,  # noqa: F401 - registers the deploy checks
             plain_text,
         )
+        from newsroom.models import Page, Section, SiteSettings
+        from newsroom.sitewide import forget_on_change
 
         plain_text.connect()
+        # Every public page shows these; they are cached (newsroom/sitewide.py) and dropped on change.
+        forget_on_change(SiteSettings, "site-settings")
+        forget_on_change(Section, "sections")
+        forget_on_change(Page, "pages")

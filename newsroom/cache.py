@@ -20,6 +20,9 @@ Scheduled stories appear without a purge: apps register a function giving the ne
 their public content changes by itself (`register_schedule`), and no cached copy - ours, a
 browser's or the CDN's - lives past it.
 
+PUBLIC_CACHE=0 (settings.PUBLIC_CACHE_ENABLED) switches all of this off: the view answers
+as if it were not wrapped (the benchmark's uncached runs).
+
 A cache that is down must never break a page: every cache error is swallowed and the page is
 served uncached.
 """
@@ -173,6 +176,8 @@ def public_page(view):
 
     @wraps(view)
     def cached_view(request, *args, **kwargs):
+        if not settings.PUBLIC_CACHE_ENABLED:
+            return view(request, *args, **kwargs)
         if request.method not in ("GET", "HEAD"):
             return view(request, *args, **kwargs)
         if _signed_in(request):

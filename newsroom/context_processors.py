@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import DatabaseError
 from django.utils import translation
 
+from newsroom import sitewide
 from newsroom.models import SiteSettings
 
 logger = logging.getLogger(__name__)
@@ -27,7 +28,7 @@ def site(request):
     """One query: the site strings, and the news modal in the page's language."""
     # Error pages render through here too: with the database gone they still need a site name.
     try:
-        site_settings = SiteSettings.load()
+        site_settings = sitewide.cached("site-settings", SiteSettings.load)
     except DatabaseError:
         logger.warning("site settings unavailable; using defaults")
         site_settings = SiteSettings()

@@ -168,7 +168,9 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Public pages and feeds (newsroom.cache.public_page): seconds kept in our cache, and the
 # Cache-Control lifetimes given to browsers (max-age) and to a CDN (s-maxage). None of them
-# outlives the next scheduled story.
+# outlives the next scheduled story. PUBLIC_CACHE=0 switches the page cache off entirely (every
+# request renders; the benchmark's uncached runs use it).
+PUBLIC_CACHE_ENABLED = env_bool("PUBLIC_CACHE", True)
 PUBLIC_CACHE_SECONDS = int(env_str("PUBLIC_CACHE_SECONDS", "600"))
 PUBLIC_CACHE_MAX_AGE = int(env_str("PUBLIC_CACHE_MAX_AGE", "60"))
 PUBLIC_CACHE_S_MAXAGE = int(env_str("PUBLIC_CACHE_S_MAXAGE", "300"))

@@ -1,0 +1,45 @@
+"""Under a story, "related" lists other published stories of the same event, place or
+section, newest first - found in one query however large the archive."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone, translation
+
+from articles.models import Article
+from articles.templatetags.public import related_stories
+from tests.factories import ArticleFactory, EventFactory, MunicipalityFactory, SectionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def hours_ago(n):
+    return timezone.now() - timedelta(hours=n)
+
+
+def test_related_stories_are_the_newest_kin_by_event_place_or_section():
+    section, other_section = SectionFactory(), SectionFactory()
+    event, place = EventFactory(), MunicipalityFactory()
+    story = ArticleFactory(section=section, publish_at=hours_ago(10))
+    story.events.add(event)
+    story.municipalities.add(place)
+
+    same_event = ArticleFactory(section=other_section, publish_at=hours_ago(1))
+    same_event.events.add(event)
+    same_place = ArticleFactory(section=other_section, publish_at=hours_ago(2))
+    same_place.municipalities.add(place)
+    same_section = ArticleFactory(section=section, publish_at=hours_ago(3))
+    older_same_section = ArticleFactory(section=section, publish_at=hours_ago(30))
+    ArticleFactory(section=other_section, publish_at=hours_ago(1))  # no kin
+    ArticleFactory(section=section, draft=True)
+    ArticleFactory(section=section, scheduled=True)
+
+    story = Article.objects.prefetch_related("events").get(pk=story.pk)  # as on its page
+    with translation.override("bg"), CaptureQueriesContext(connection) as queries:
+        related = related_stories(story, limit=3)
+    assert related == [same_event, same_place, same_section]
+    assert len(queries) == 1
+    with translation.override("bg"):
+        assert related_stories(story, limit=10) == [same_event, same_place, same_section, older_same_section]
