@@ -56,7 +56,13 @@ def test_close_button_returns_focus_to_where_it_was(demo_site, browser_page):
 def test_a_new_message_shows_again(demo_site, browser_page):
     page = browser_page
     page.goto(demo_site + "/bg/")
+    assert is_open(page)
     page.keyboard.press("Escape")
+    # The dismissal is stored by the dialog's close event; on a busy machine, wait for it
+    # before reloading rather than racing the reload.
+    page.wait_for_function(
+        "() => Object.keys(localStorage).some(k => k.startsWith('newsroom-notice-dismissed:'))"
+    )
     page.reload()
     assert not is_open(page)
     site = SiteSettings.load()
