@@ -155,6 +155,8 @@ class Article(models.Model):
         verbose_name_plural = _("articles")
         indexes = [
             models.Index(fields=["status", "-publish_at"], name="article_status_publish_idx"),
+            # A section's page and the front page's section blocks walk this from the newest.
+            models.Index(fields=["section", "status", "-publish_at"], name="article_section_publish_idx"),
         ]
         constraints = [
             models.CheckConstraint(

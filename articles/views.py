@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
+from django.db import connection
 from django.db.models import F, Prefetch, Window
 from django.db.models.functions import RowNumber
 from django.http import Http404, HttpResponse, HttpResponseServerError
@@ -26,6 +27,7 @@ from articles import search as article_search
 from articles.models import Article, ArticlePhoto
 from articles.preview import article_id_from_token
 from events.models import Event
+from newsroom import sitewide
 from newsroom.models import Mandate, Municipality, Official, Page, Section, Tag
 
 PAGE_SIZE = 20
@@ -43,12 +45,24 @@ def first_photo_prefetch():
     )
 
 
-def public_articles(language: str | None = None):
-    """Published stories that exist in the page's language, with what a list shows."""
+# Columns a list of stories never shows: the search vectors (search matches on them in SQL) and
+# the story's text, several kilobytes per story and language.
+SEARCH_COLUMNS = tuple(f"search_{code}" for code, _name in settings.LANGUAGES)
+TEXT_COLUMNS = tuple(
+    f"{name}{suffix}"
+    for name in Article.RICH_FIELDS
+    for suffix in ("", *(f"_{c}" for c, _n in settings.LANGUAGES))
+)
+
+
+def public_articles(language: str | None = None, with_text: bool = False):
+    """Published stories that exist in the page's language, with what a list shows.
+
+    `with_text` keeps the body and background (search builds its snippets from them)."""
     return (
         Article.objects.published()
         .in_language(language or current_language())
-        .defer("search_bg", "search_en")  # search matches on them in SQL; no page shows them
+        .defer(*SEARCH_COLUMNS, *(() if with_text else TEXT_COLUMNS))
         .select_related("section")
         .prefetch_related(first_photo_prefetch())
         .order_by("-publish_at", "-id")
@@ -64,14 +78,61 @@ class CappedPaginator(Paginator):
         return self.object_list[: self.per_page * MAX_PAGES].count()
 
 
-def paginate(request, queryset, per_page: int = PAGE_SIZE):
-    """The requested page of `queryset`; 404 for anything but a page number that exists."""
+class ListPage:
+    """One page of a list, without counting the list: one row past the page tells whether an
+    older page exists. Lists show "Newer", "Page N" and "Older", so no query counts stories."""
+
+    paginator = None
+
+    def __init__(self, rows: list, number: int, per_page: int):
+        self.number = number
+        self.object_list = rows[:per_page]
+        self._has_next = len(rows) > per_page and number < MAX_PAGES
+
+    def __iter__(self):
+        return iter(self.object_list)
+
+    def __len__(self):
+        return len(self.object_list)
+
+    def has_next(self) -> bool:
+        return self._has_next
+
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    def has_other_pages(self) -> bool:
+        return self.has_next() or self.has_previous()
+
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+    def previous_page_number(self) -> int:
+        return self.number - 1
+
+
+def page_number(request) -> int:
     raw = request.GET.get("page", "1")
     if not raw.isascii() or not raw.isdigit() or len(raw) > 4 or not 1 <= int(raw) <= MAX_PAGES:
         raise Http404("No such page.")
+    return int(raw)
+
+
+def paginate(request, queryset, per_page: int = PAGE_SIZE, counted: bool = False):
+    """The requested page of `queryset`; 404 for anything but a page number that exists.
+
+    Lists are not counted (`ListPage`); `counted` pages (search, which says how many stories
+    it found) count at most the rows of the pages readers may open."""
+    number = page_number(request)
+    if not counted:
+        start = (number - 1) * per_page
+        rows = list(queryset[start : start + per_page + 1])
+        if not rows and number > 1:
+            raise Http404("No such page.")
+        return ListPage(rows, number, per_page)
     paginator = CappedPaginator(queryset, per_page, allow_empty_first_page=True)
     try:
-        return paginator.page(int(raw))
+        return paginator.page(number)
     except InvalidPage as exc:
         raise Http404("No such page.") from exc
 
@@ -98,30 +159,44 @@ class HomeView(TemplateView):
         return context
 
     def section_blocks(self):
-        """A few stories per section in one query (a window function), not one per section.
+        """The newest few stories of each section, in one query.
 
-        The window runs over the newest stories only, so its cost does not grow with the
-        archive; a section silent for that long has no block on the front page.
-        """
-        recent = (
-            Article.objects.published()
-            .in_language(current_language())
-            .order_by("-publish_at", "-id")
-            .values("pk")[: self.recent_window]
-        )
-        ranked = (
-            Article.objects.filter(pk__in=recent, section__isnull=False)
-            .annotate(
-                row=Window(
-                    RowNumber(),
-                    partition_by=[F("section_id")],
-                    order_by=[F("publish_at").desc(), F("id").desc()],
-                )
+        On PostgreSQL each section's newest stories come from its own index walk (section,
+        status, publish time), joined with UNION: the cost grows with the number of sections,
+        not with the archive. SQLite cannot LIMIT inside a UNION, so there a window function
+        ranks the newest `recent_window` stories instead."""
+        language = current_language()
+        published = Article.objects.published().in_language(language).order_by("-publish_at", "-id")
+        sections = [section.pk for section in sitewide.sections()]
+        if not sections:
+            return []
+        if connection.features.supports_slicing_ordering_in_compound:
+            newest = [
+                published.filter(section_id=pk).values_list("pk", flat=True)[: self.per_section]
+                for pk in sections
+            ]
+            ranked = (
+                Article.objects.filter(pk__in=newest[0].union(*newest[1:], all=True))
+                .defer(*SEARCH_COLUMNS, *TEXT_COLUMNS)
+                .select_related("section")
+                .order_by("section__order", "section_id", "-publish_at", "-id")
             )
-            .filter(row__lte=self.per_section)
-            .select_related("section")
-            .order_by("section__order", "section_id", "-publish_at", "-id")
-        )
+        else:
+            recent = published.values("pk")[: self.recent_window]
+            ranked = (
+                Article.objects.filter(pk__in=recent, section__isnull=False)
+                .annotate(
+                    row=Window(
+                        RowNumber(),
+                        partition_by=[F("section_id")],
+                        order_by=[F("publish_at").desc(), F("id").desc()],
+                    )
+                )
+                .filter(row__lte=self.per_section)
+                .defer(*SEARCH_COLUMNS, *TEXT_COLUMNS)
+                .select_related("section")
+                .order_by("section__order", "section_id", "-publish_at", "-id")
+            )
         blocks: dict[int, dict] = {}
         for article in ranked:
             block = blocks.setdefault(article.section_id, {"section": article.section, "articles": []})
@@ -191,9 +266,16 @@ class ObjectWithStoriesView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        stories = public_articles().filter(**{self.related_filter: self.object})
-        if self.related_filter in {"tags", "municipalities", "officials", "events"}:
-            stories = stories.distinct()
+        field = Article._meta.get_field(self.related_filter)
+        if field.many_to_many:
+            # A semi-join on the link table, not a join plus DISTINCT over every column: the
+            # newest stories come straight from the index instead of a sort of all matches.
+            links = field.remote_field.through.objects.filter(
+                **{field.m2m_reverse_field_name(): self.object}
+            ).values(field.m2m_field_name())
+            stories = public_articles().filter(pk__in=links)
+        else:
+            stories = public_articles().filter(**{self.related_filter: self.object})
         context["page_obj"] = paginate(self.request, stories)
         context["articles"] = context["page_obj"].object_list
         return context
@@ -312,8 +394,8 @@ class SearchView(TemplateView):
         context["max_length"] = article_search.MAX_QUERY_LENGTH
         if not self.query:
             return context
-        results = article_search.search(public_articles(language), self.query, language)
-        page_obj = paginate(self.request, results, self.per_page)
+        results = article_search.search(public_articles(language, with_text=True), self.query, language)
+        page_obj = paginate(self.request, results, self.per_page, counted=True)
         for article in page_obj.object_list:  # snippets for the rows shown, only
             article.snippet = article_search.snippet(article, self.query, language)
         context["page_obj"] = page_obj

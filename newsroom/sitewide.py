@@ -59,3 +59,10 @@ def forget_on_change(model, name: str) -> None:
     uid = f"sitewide-{name}-{model._meta.label_lower}"
     post_save.connect(receiver, sender=model, weak=False, dispatch_uid=uid)
     post_delete.connect(receiver, sender=model, weak=False, dispatch_uid=uid + "-delete")
+
+
+def sections() -> list:
+    """The sections, in menu order: the menu on every page, the front page's blocks."""
+    from newsroom.models import Section
+
+    return cached("sections", lambda: list(Section.objects.all()))

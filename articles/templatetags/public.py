@@ -195,9 +195,7 @@ def xdefault(path):
 
 @register.simple_tag
 def site_sections():
-    from newsroom.models import Section
-
-    return sitewide.cached("sections", lambda: list(Section.objects.all()))
+    return sitewide.sections()
 
 
 @register.filter

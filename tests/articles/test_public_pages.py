@@ -215,7 +215,11 @@ def test_lists_are_paginated(client):
     first = main(get(client, url_in(section)))
     second = main(get(client, url_in(section) + "?page=2"))
     assert first.count('class="story-item"') == 20 and second.count('class="story-item"') == 5
-    assert "Страница 2 от 2" in second
+    # Lists are not counted: each page says its number and links to its neighbours only.
+    assert "Страница 1" in first and 'page=2" rel="next"' in first and 'rel="prev"' not in first
+    assert "Страница 2" in second and 'page=1" rel="prev"' in second and 'rel="next"' not in second
+    assert "Страница 3" not in second
+    get(client, url_in(section) + "?page=3", status=404)
 
 
 def test_standing_pages_in_both_languages_and_old_urls_redirect(client):

@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone, translation
 
 from articles.models import Correction
-from articles.sitemaps import StorySitemap
+from articles.sitemaps import MunicipalitySitemap, StorySitemap
 from tests.factories import (
     ArticleFactory,
     ArticlePhotoFactory,
@@ -115,12 +115,48 @@ def test_story_sitemaps_have_hreflang_alternates_and_only_stories_of_their_langu
     ]
 
 
+def sitemap_locations(root):
+    return [loc.text for loc in root.iter(f"{{{NS['sm']}}}loc")]
+
+
 def test_story_sitemap_pages_hold_a_few_thousand_urls(client, stories, settings):
-    sitemap = StorySitemap("bg")
-    assert 1000 <= sitemap.limit <= 5000
-    sitemap.limit = 1
-    assert sitemap.paginator.num_pages == 2
-    assert client.get("/sitemap-news-bg.xml?p=99").status_code == 404
+    assert 1000 <= StorySitemap("bg").limit <= 5000
+    # Pages are ranges of story ids: with two ids per page, every published story is on the
+    # page its id falls in, exactly once, and the index lists every page up to the newest id.
+    ids = sorted(a.pk for a in (stories["both"], stories["bg_only"]))
+    more = [ArticleFactory(title_bg=f"Още {n}").pk for n in range(3)]
+    top = max(more)
+    from articles import sitemaps
+
+    original = sitemaps.StorySitemap.limit
+    sitemaps.StorySitemap.limit = 2
+    try:
+        pages = -(-top // 2)
+        index = sitemap_locations(xml(client, "/sitemap.xml"))
+        bg_pages = [loc for loc in index if "/sitemap-news-bg.xml" in loc]
+        assert len(bg_pages) == pages
+        seen = []
+        for number in range(1, pages + 1):
+            locations = sitemap_locations(xml(client, f"/sitemap-news-bg.xml?p={number}"))
+            page_ids = [int(re.search(r"/bg/news/(\d+)-", loc).group(1)) for loc in locations]
+            assert all(2 * (number - 1) < pk <= 2 * number for pk in page_ids)
+            seen += page_ids
+        assert sorted(seen) == sorted([*ids, *more])
+        assert client.get(f"/sitemap-news-bg.xml?p={pages + 1}").status_code == 404
+        assert client.get("/sitemap-news-bg.xml?p=abc").status_code == 404
+    finally:
+        sitemaps.StorySitemap.limit = original
+
+
+def test_model_sitemaps_count_and_page_language_pairs_in_sql(client, settings):
+    places = [MunicipalityFactory() for _ in range(5)]
+    sitemap = MunicipalitySitemap()
+    sitemap.limit = 3  # 10 (place, language) pairs: pages of 3, 3, 3, 1
+    assert sitemap.paginator.num_pages == 4
+    pairs = [pair for number in range(1, 5) for pair in sitemap.paginator.page(number).object_list]
+    assert pairs == [(place, code) for place in places for code in ("bg", "en")]
+    locations = sitemap_locations(xml(client, "/sitemap-municipalities.xml"))
+    assert len(locations) == 10 and any("/en/municipality/" in loc for loc in locations)
 
 
 def test_other_sitemaps_have_both_languages(client, stories):
