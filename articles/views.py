@@ -23,11 +23,11 @@ from django.utils.functional import cached_property
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, TemplateView
 
+from articles import newest
 from articles import search as article_search
 from articles.models import Article, ArticlePhoto
 from articles.preview import article_id_from_token
 from events.models import Event
-from newsroom import sitewide
 from newsroom.models import Mandate, Municipality, Official, Page, Section, Tag
 
 PAGE_SIZE = 20
@@ -161,22 +161,15 @@ class HomeView(TemplateView):
     def section_blocks(self):
         """The newest few stories of each section, in one query.
 
-        On PostgreSQL each section's newest stories come from its own index walk (section,
-        status, publish time), joined with UNION: the cost grows with the number of sections,
-        not with the archive. SQLite cannot LIMIT inside a UNION, so there a window function
-        ranks the newest `recent_window` stories instead."""
+        On PostgreSQL each section's newest stories come from its own index walk
+        (`articles.newest`): the cost grows with the number of sections, not with the
+        archive. SQLite has no LATERAL, so there a window function ranks the newest
+        `recent_window` stories instead."""
         language = current_language()
         published = Article.objects.published().in_language(language).order_by("-publish_at", "-id")
-        sections = [section.pk for section in sitewide.sections()]
-        if not sections:
-            return []
-        if connection.features.supports_slicing_ordering_in_compound:
-            newest = [
-                published.filter(section_id=pk).values_list("pk", flat=True)[: self.per_section]
-                for pk in sections
-            ]
+        if connection.vendor == "postgresql":
             ranked = (
-                Article.objects.filter(pk__in=newest[0].union(*newest[1:], all=True))
+                Article.objects.filter(pk__in=newest.newest_per_section(language, self.per_section))
                 .defer(*SEARCH_COLUMNS, *TEXT_COLUMNS)
                 .select_related("section")
                 .order_by("section__order", "section_id", "-publish_at", "-id")

@@ -17,6 +17,7 @@ from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from articles import newest
 from articles.models import Article
 from newsroom import sitewide
 from newsroom.models import Page
@@ -103,20 +104,16 @@ def related_stories(article, limit=4):
     if not article.pk:
         return []
     language = translation.get_language() or settings.LANGUAGE_CODE
-    others = Article.objects.published().in_language(language).exclude(pk=article.pk)
-    kin = [
-        # The story's places as a subquery, not a query of their own: the page never shows them.
-        others.filter(municipalities__in=article.municipalities.values("pk")),
-    ]
     events = [e.pk for e in article.events.all()]
-    if events:
-        kin.append(others.filter(events__in=events))
-    if article.section_id:
-        kin.append(others.filter(section_id=article.section_id))
-    if connection.features.supports_slicing_ordering_in_compound:
-        newest = [q.order_by("-publish_at", "-id").values_list("pk", flat=True)[:limit] for q in kin]
-        ids = newest[0].union(*newest[1:]) if len(newest) > 1 else newest[0]
+    if connection.vendor == "postgresql":
+        ids = newest.related_ids(article, language, limit, events)
     else:  # SQLite: no LIMIT inside a UNION; one OR over the three (fine at a test's size)
+        others = Article.objects.published().in_language(language).exclude(pk=article.pk)
+        kin = [others.filter(municipalities__in=article.municipalities.values("pk"))]
+        if events:
+            kin.append(others.filter(events__in=events))
+        if article.section_id:
+            kin.append(others.filter(section_id=article.section_id))
         ids = functools.reduce(operator.or_, kin).values("pk").distinct()
     return list(
         Article.objects.filter(pk__in=ids)

@@ -168,6 +168,40 @@ def test_home_has_lead_latest_sections_and_events(client):
     assert "Ден на града" in body and "Минало събитие" not in body
 
 
+def section_block(body: str, section) -> str:
+    start = body.index(f'aria-labelledby="section-{section.pk}"')
+    return body[start : body.index("</section>", start)]
+
+
+def test_home_section_blocks_hold_each_sections_newest_public_stories(client):
+    politics = SectionFactory(name_bg="Политика", name_en="Politics", order=1)
+    culture = SectionFactory(name_bg="Култура", name_en="Culture", order=2)
+    now = timezone.now()
+    politics_stories = [
+        ArticleFactory(section=politics, title_bg=f"Политика {n}", title_en=f"Politics {n}",
+                       publish_at=now - timedelta(hours=n))
+        for n in range(1, 7)
+    ]  # fmt: skip
+    bg_only = ArticleFactory(
+        section=culture, title_bg="Само български", title_en="", publish_at=now - timedelta(hours=1)
+    )
+    ArticleFactory(section=culture, title_bg="Култура чернова", draft=True)
+    ArticleFactory(section=culture, title_bg="Култура утре", scheduled=True)
+    body = main(get(client, "/bg/"))
+    assert body.index(f'id="section-{politics.pk}"') < body.index(f'id="section-{culture.pk}"')
+    block = section_block(body, politics)
+    shown = [story.title_bg for story in politics_stories if story.title_bg in block]
+    assert shown == ["Политика 1", "Политика 2", "Политика 3", "Политика 4"]
+    assert block.index("Политика 1") < block.index("Политика 4")
+    culture_block = section_block(body, culture)
+    assert bg_only.title_bg in culture_block
+    assert "чернова" not in culture_block and "утре" not in culture_block
+    english = main(get(client, "/en/"))
+    assert "Politics 1" in section_block(english, politics)
+    # A section whose stories have no English has no block on the English front page.
+    assert f'id="section-{culture.pk}"' not in english
+
+
 def test_section_tag_municipality_official_and_event_pages(client, story):
     article, place, official, event = story["article"], story["place"], story["official"], story["event"]
     tag = TagFactory(name_bg="Местна власт")
