@@ -38,11 +38,28 @@ def current_language() -> str:
     return translation.get_language() or settings.LANGUAGE_CODE
 
 
-def first_photo_prefetch():
+def photos_prefetch():
+    """All of a story's photos, in order: the story's page."""
     return Prefetch(
         "article_photos",
         queryset=ArticlePhoto.objects.select_related("photo").order_by("order", "id"),
     )
+
+
+def first_photo_prefetch():
+    """Only each story's first photo: lists show no more, and loading the others cost more
+    than loading the stories."""
+    first = (
+        ArticlePhoto.objects.annotate(
+            rank=Window(
+                RowNumber(), partition_by=[F("article_id")], order_by=[F("order").asc(), F("id").asc()]
+            )
+        )
+        .filter(rank=1)
+        .select_related("photo")
+        .order_by("order", "id")
+    )
+    return Prefetch("article_photos", queryset=first)
 
 
 # Columns a list of stories never shows: the search vectors (search matches on them in SQL) and
@@ -55,18 +72,20 @@ TEXT_COLUMNS = tuple(
 )
 
 
-def public_articles(language: str | None = None, with_text: bool = False):
+def public_articles(language: str | None = None, with_text: bool = False, with_photos: bool = False):
     """Published stories that exist in the page's language, with what a list shows.
 
-    `with_text` keeps the body and background (search builds its snippets from them)."""
-    return (
+    `with_text` keeps the body and background (search builds its snippets from them);
+    `with_photos` fetches their photos (only the front page's lists show them: the photos of
+    20 stories cost more to load than the stories)."""
+    stories = (
         Article.objects.published()
         .in_language(language or current_language())
         .defer(*SEARCH_COLUMNS, *(() if with_text else TEXT_COLUMNS))
         .select_related("section")
-        .prefetch_related(first_photo_prefetch())
         .order_by("-publish_at", "-id")
     )
+    return stories.prefetch_related(first_photo_prefetch()) if with_photos else stories
 
 
 class CappedPaginator(Paginator):
@@ -146,7 +165,7 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        latest = list(public_articles()[:13])
+        latest = list(public_articles(with_photos=True)[:13])
         lead = next((a for a in latest if a.priority == Article.Priority.LEAD), latest[0] if latest else None)
         context["lead"] = lead
         context["latest"] = [a for a in latest if a != lead][:12]
@@ -204,7 +223,7 @@ def article_queryset(user):
         .select_related("section", "owner_municipality")
         .prefetch_related(
             "tags",
-            first_photo_prefetch(),
+            photos_prefetch(),
             Prefetch(
                 "officials",
                 queryset=Official.objects.prefetch_related(
