@@ -245,7 +245,9 @@ def run_size(stories: int) -> dict:
     return results
 
 
-CACHED_PAGES = ("article", "home", "section", "municipality", "event", "rss")  # behind public_page
+# Behind public_page and held to the cached target. The first page of story URLs is cached too,
+# but at 1.2 MB a response its cached rate measures copying bytes, so it is reported, not held.
+CACHED_PAGES = ("article", "home", "section", "municipality", "event", "rss", "sitemap")
 
 
 def _fmt(value, spec=""):
@@ -320,8 +322,9 @@ def summarise(runs: list[dict], meta: dict) -> str:
         "latency:percentile(95) in bench/p95.lua (all under load, including queueing). Search is also "
         f"timed one request at a time ({SEQUENTIAL} sequential requests from Python): its p95 is the "
         "figure the search target is held to.",
-        "Search, the sitemaps are not behind the page cache; their 'cached' column is the same page on "
-        "the cache-on server.",
+        "Search is not behind the page cache (results for any words): its 'cached' column is the same "
+        "page on the cache-on server. The sitemaps are cached; the first page of story URLs is 1.2 MB, "
+        "so its cached rate is bound by copying bytes and is reported, not held to the cached target.",
         "",
     ]
     for run in runs:
