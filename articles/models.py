@@ -369,3 +369,27 @@ def refresh_search_vectors(queryset=None) -> int:
     from articles.search import refresh_search_vectors as refresh
 
     return refresh(queryset)
+
+
+# Columns a list of stories never shows: the search vectors (search matches on them in SQL) and
+# the story's text, several kilobytes per story and language.
+SEARCH_COLUMNS = tuple(f"search_{code}" for code in LANGUAGE_CODES)
+TEXT_COLUMNS = tuple(
+    f"{name}{suffix}" for name in Article.RICH_FIELDS for suffix in ("", *(f"_{c}" for c in LANGUAGE_CODES))
+)
+
+
+def attach_sections(articles) -> list:
+    """`articles` as a list, each given its section from the site-wide cached list: every page
+    already holds the sections for its menu, so lists need no JOIN and no Section object per
+    story. A section missing from the cache (just created) is left to load on first use."""
+    from newsroom import sitewide
+
+    articles = list(articles)
+    by_id = {section.pk: section for section in sitewide.sections()}
+    field = Article._meta.get_field("section")
+    for article in articles:
+        section = by_id.get(article.section_id)
+        if section is not None:
+            field.set_cached_value(article, section)
+    return articles

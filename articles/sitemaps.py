@@ -47,20 +47,30 @@ def story_languages(article) -> list[str]:
 
 
 class IdRangePaginator:
-    """Stories paged by id: page N holds those of `queryset` with ids in ((N-1)*size, N*size].
+    """Stories paged by id: page N holds those of `queryset` with ids in
+    (base + (N-1)*size, base + N*size], where `base` is the oldest story's id rounded down to a
+    multiple of `size` (ids need not start at 1: deleted drafts, imports).
 
-    The number of pages comes from the largest id (one step down the primary key), never from
-    counting the archive, and a page is one range scan however deep it lies. A story stays on
-    its page as the archive grows. A page may hold fewer than `size` stories (ids of drafts,
-    of stories without this language), or none."""
+    The number of pages comes from the smallest and largest ids (one step along the primary key
+    from either end), never from counting the archive, and a page is one range scan however
+    deep it lies. A story stays on its page as the archive grows. A page may hold fewer than
+    `size` stories (ids of drafts, of stories without this language)."""
 
     def __init__(self, queryset, per_page: int):
         self.queryset, self.per_page = queryset, per_page
 
     @cached_property
+    def _range(self) -> tuple[int, int]:
+        ids = self.queryset.values_list("id", flat=True)
+        low, high = ids.order_by("id").first(), ids.order_by("-id").first()
+        if low is None:
+            return 0, 1
+        base = (low - 1) // self.per_page * self.per_page
+        return base, max(1, -(-(high - base) // self.per_page))
+
+    @property
     def num_pages(self) -> int:
-        top = self.queryset.order_by("-id").values_list("id", flat=True).first()
-        return max(1, -(-top // self.per_page)) if top else 1
+        return self._range[1]
 
     def page(self, number):
         try:
@@ -69,7 +79,7 @@ class IdRangePaginator:
             raise PageNotAnInteger("That page number is not an integer") from exc
         if not 1 <= number <= self.num_pages:
             raise EmptyPage("That page contains no results")
-        low = (number - 1) * self.per_page
+        low = self._range[0] + (number - 1) * self.per_page
         return SimpleNamespace(
             number=number,
             object_list=self.queryset.filter(id__gt=low, id__lte=low + self.per_page).order_by("id"),

@@ -25,9 +25,10 @@ from django.views.generic import DetailView, TemplateView
 
 from articles import newest
 from articles import search as article_search
-from articles.models import Article, ArticlePhoto
+from articles.models import SEARCH_COLUMNS, TEXT_COLUMNS, Article, ArticlePhoto, attach_sections
 from articles.preview import article_id_from_token
 from events.models import Event
+from newsroom import sitewide
 from newsroom.models import Mandate, Municipality, Official, Page, Section, Tag
 
 PAGE_SIZE = 20
@@ -62,27 +63,17 @@ def first_photo_prefetch():
     return Prefetch("article_photos", queryset=first)
 
 
-# Columns a list of stories never shows: the search vectors (search matches on them in SQL) and
-# the story's text, several kilobytes per story and language.
-SEARCH_COLUMNS = tuple(f"search_{code}" for code, _name in settings.LANGUAGES)
-TEXT_COLUMNS = tuple(
-    f"{name}{suffix}"
-    for name in Article.RICH_FIELDS
-    for suffix in ("", *(f"_{c}" for c, _n in settings.LANGUAGES))
-)
-
-
 def public_articles(language: str | None = None, with_text: bool = False, with_photos: bool = False):
     """Published stories that exist in the page's language, with what a list shows.
 
     `with_text` keeps the body and background (search builds its snippets from them);
     `with_photos` fetches their photos (only the front page's lists show them: the photos of
-    20 stories cost more to load than the stories)."""
+    20 stories cost more to load than the stories). Sections come from the site-wide cache
+    (`attach_sections`) where the stories are turned into a list."""
     stories = (
         Article.objects.published()
         .in_language(language or current_language())
         .defer(*SEARCH_COLUMNS, *(() if with_text else TEXT_COLUMNS))
-        .select_related("section")
         .order_by("-publish_at", "-id")
     )
     return stories.prefetch_related(first_photo_prefetch()) if with_photos else stories
@@ -145,15 +136,17 @@ def paginate(request, queryset, per_page: int = PAGE_SIZE, counted: bool = False
     number = page_number(request)
     if not counted:
         start = (number - 1) * per_page
-        rows = list(queryset[start : start + per_page + 1])
+        rows = attach_sections(queryset[start : start + per_page + 1])
         if not rows and number > 1:
             raise Http404("No such page.")
         return ListPage(rows, number, per_page)
     paginator = CappedPaginator(queryset, per_page, allow_empty_first_page=True)
     try:
-        return paginator.page(number)
+        page = paginator.page(number)
     except InvalidPage as exc:
         raise Http404("No such page.") from exc
+    page.object_list = attach_sections(page.object_list)
+    return page
 
 
 class HomeView(TemplateView):
@@ -165,7 +158,7 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        latest = list(public_articles(with_photos=True)[:13])
+        latest = attach_sections(public_articles(with_photos=True)[:13])
         lead = next((a for a in latest if a.priority == Article.Priority.LEAD), latest[0] if latest else None)
         context["lead"] = lead
         context["latest"] = [a for a in latest if a != lead][:12]
@@ -190,7 +183,6 @@ class HomeView(TemplateView):
             ranked = (
                 Article.objects.filter(pk__in=newest.newest_per_section(language, self.per_section))
                 .defer(*SEARCH_COLUMNS, *TEXT_COLUMNS)
-                .select_related("section")
                 .order_by("section__order", "section_id", "-publish_at", "-id")
             )
         else:
@@ -210,7 +202,7 @@ class HomeView(TemplateView):
                 .order_by("section__order", "section_id", "-publish_at", "-id")
             )
         blocks: dict[int, dict] = {}
-        for article in ranked:
+        for article in attach_sections(ranked):
             block = blocks.setdefault(article.section_id, {"section": article.section, "articles": []})
             block["articles"].append(article)
         return list(blocks.values())
@@ -297,6 +289,14 @@ class SectionDetailView(ObjectWithStoriesView):
     model = Section
     template_name = "articles/section_detail.html"
     related_filter = "section"
+
+    def get_object(self, queryset=None):
+        """From the site-wide cached list every page's menu already uses: no query."""
+        slug = self.kwargs["slug"]
+        section = next((s for s in sitewide.sections() if s.slug == slug), None)
+        if section is None:
+            raise Http404("No such section.")
+        return section
 
 
 class TagDetailView(ObjectWithStoriesView):

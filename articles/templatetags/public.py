@@ -18,7 +18,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from articles import newest
-from articles.models import Article
+from articles.models import Article, attach_sections
 from newsroom import sitewide
 from newsroom.models import Page
 from newsroom.sites import absolute_url
@@ -115,10 +115,9 @@ def related_stories(article, limit=4):
         if article.section_id:
             kin.append(others.filter(section_id=article.section_id))
         ids = functools.reduce(operator.or_, kin).values("pk").distinct()
-    return list(
+    return attach_sections(
         Article.objects.filter(pk__in=ids)
         .defer("search_bg", "search_en")
-        .select_related("section")
         .order_by("-publish_at", "-id")[:limit]
     )
 

@@ -10,6 +10,7 @@ from django.utils import timezone, translation
 
 from articles.models import Article
 from articles.templatetags.public import related_stories
+from newsroom import sitewide
 from tests.factories import ArticleFactory, EventFactory, MunicipalityFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
@@ -37,9 +38,11 @@ def test_related_stories_are_the_newest_kin_by_event_place_or_section():
     ArticleFactory(section=section, scheduled=True)
 
     story = Article.objects.prefetch_related("events").get(pk=story.pk)  # as on its page
+    sitewide.sections()  # the page's menu has read the sections before the related stories
     with translation.override("bg"), CaptureQueriesContext(connection) as queries:
         related = related_stories(story, limit=3)
-    assert related == [same_event, same_place, same_section]
+        assert related == [same_event, same_place, same_section]
+        assert [r.section.name for r in related] == [other_section.name, other_section.name, section.name]
     assert len(queries) == 1
     with translation.override("bg"):
         assert related_stories(story, limit=10) == [same_event, same_place, same_section, older_same_section]

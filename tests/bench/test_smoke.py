@@ -66,6 +66,17 @@ def test_generator_builds_a_newsroom_whose_benchmarked_pages_all_answer(settings
     for name, path in pages.items():
         assert client.get(path).status_code == 200, (name, path)
 
+    # The in-process breakdown of each page's time adds up, and sees each page's SQL and
+    # template time (the bare view is only routed under NEWSROOM_BENCH, so not here).
+    from bench.breakdown import measure
+
+    breakdown = measure({"article": pages["article"], "home": pages["home"]}, repeat=3)
+    for name in ("article", "home"):
+        ms = breakdown[name]["time_ms"]
+        assert breakdown[name]["status"] == 200 and breakdown[name]["queries"] > 0
+        assert ms["sql"] > 0 and ms["template"] > 0 and ms["python"] > 0
+        assert abs(ms["sql"] + ms["template"] + ms["python"] - ms["total"]) < 0.05
+
 
 def free_port() -> int:
     with socket.socket() as s:
