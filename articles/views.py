@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
 from django.db import connection
-from django.db.models import F, Prefetch, Window
+from django.db.models import Exists, F, OuterRef, Prefetch, Window, prefetch_related_objects
 from django.db.models.functions import RowNumber
 from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import get_object_or_404, redirect, render
@@ -25,7 +25,7 @@ from django.views.generic import DetailView, TemplateView
 
 from articles import newest
 from articles import search as article_search
-from articles.models import SEARCH_COLUMNS, TEXT_COLUMNS, Article, ArticlePhoto, attach_sections
+from articles.models import SEARCH_COLUMNS, TEXT_COLUMNS, Article, ArticlePhoto, Correction, attach_sections
 from articles.preview import article_id_from_token
 from events.models import Event
 from newsroom import sitewide
@@ -222,9 +222,27 @@ def article_queryset(user):
                     Prefetch("mandates", queryset=Mandate.objects.select_related("municipality"))
                 ),
             ),
-            Prefetch("events", queryset=Event.objects.select_related("host_municipality")),
-            "corrections",
         )
+        # Most stories cover no event and have no correction: ask in the story's own row, and
+        # load them only when there are some (`load_rare_relations`).
+        .annotate(
+            has_events=Exists(Article.events.through.objects.filter(article_id=OuterRef("pk"))),
+            has_corrections=Exists(Correction.objects.filter(article_id=OuterRef("pk"))),
+        )
+    )
+
+
+def load_rare_relations(article: Article) -> None:
+    """Events and corrections of a story from `article_queryset`, fetched only when it has
+    some; otherwise marked empty, so the template asks the database nothing."""
+    events = Event.objects.select_related("host_municipality")
+    prefetch_related_objects(
+        [article],
+        Prefetch("events", queryset=events if article.has_events else events.none()),
+        Prefetch(
+            "corrections",
+            queryset=Correction.objects.all() if article.has_corrections else Correction.objects.none(),
+        ),
     )
 
 
@@ -239,6 +257,7 @@ class ArticleDetailView(DetailView):
 
     def get(self, request, *args, **kwargs):
         self.object = get_object_or_404(self.get_queryset(), pk=kwargs["pk"])
+        load_rare_relations(self.object)
         language = current_language()
         if not self.object.has_language(language):
             return not_available(request, self.object)
