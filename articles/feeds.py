@@ -16,7 +16,7 @@ from django.utils.formats import date_format
 from django.utils.html import escape, format_html
 from django.utils.translation import gettext as _
 
-from articles.models import Article, Correction
+from articles.models import SEARCH_COLUMNS, TEXT_COLUMNS, Article, Correction, linked_to
 from events.models import Event
 from newsroom.models import Municipality, Section, SiteSettings
 from newsroom.text import label
@@ -51,6 +51,7 @@ class LatestRss(Feed):
         queryset = (
             Article.objects.published()
             .in_language(translation.get_language() or settings.LANGUAGE_CODE)
+            .defer(*SEARCH_COLUMNS, *TEXT_COLUMNS)  # a feed item is the headline and the lead
             .select_related("section")
             .prefetch_related(Prefetch("corrections", queryset=Correction.objects.order_by("created_at")))
             .order_by("-publish_at", "-id")
@@ -101,8 +102,7 @@ class _ObjectFeedMixin:
         return get_object_or_404(self.model, slug=slug)
 
     def filter_items(self, queryset, obj):
-        queryset = queryset.filter(**{self.related_filter: obj})
-        return queryset.distinct() if self.related_filter != "section" else queryset
+        return linked_to(queryset, self.related_filter, obj)
 
 
 class SectionRss(_ObjectFeedMixin, LatestRss):

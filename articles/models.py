@@ -379,6 +379,19 @@ TEXT_COLUMNS = tuple(
 )
 
 
+def linked_to(queryset, relation: str, obj):
+    """`queryset` narrowed to the stories linked to `obj` through `relation` (a field of
+    Article: "section", or a many-to-many such as "municipalities").
+
+    A many-to-many is a semi-join on the link table, not a join plus DISTINCT over every
+    column: the newest stories come straight from the index instead of a sort of all matches."""
+    field = Article._meta.get_field(relation)
+    if not field.many_to_many:
+        return queryset.filter(**{relation: obj})
+    links = field.remote_field.through.objects.filter(**{field.m2m_reverse_field_name(): obj})
+    return queryset.filter(pk__in=links.values(field.m2m_field_name()))
+
+
 def attach_sections(articles) -> list:
     """`articles` as a list, each given its section from the site-wide cached list: every page
     already holds the sections for its menu, so lists need no JOIN and no Section object per

@@ -9,6 +9,7 @@ a page number that is not a plain number in range answers 404, never 500.
 from datetime import date, datetime, timedelta
 
 from django.conf import settings
+from django.contrib.postgres.expressions import ArraySubquery
 from django.core.paginator import InvalidPage, Paginator
 from django.db import connection
 from django.db.models import Exists, F, OuterRef, Prefetch, Window, prefetch_related_objects
@@ -25,7 +26,15 @@ from django.views.generic import DetailView, TemplateView
 
 from articles import newest
 from articles import search as article_search
-from articles.models import SEARCH_COLUMNS, TEXT_COLUMNS, Article, ArticlePhoto, Correction, attach_sections
+from articles.models import (
+    SEARCH_COLUMNS,
+    TEXT_COLUMNS,
+    Article,
+    ArticlePhoto,
+    Correction,
+    attach_sections,
+    linked_to,
+)
 from articles.preview import article_id_from_token
 from events.models import Event
 from newsroom import sitewide
@@ -209,7 +218,7 @@ class HomeView(TemplateView):
 
 
 def article_queryset(user):
-    return (
+    queryset = (
         Article.objects.visible_to(user)
         .defer("search_bg", "search_en")
         .select_related("section", "owner_municipality")
@@ -230,6 +239,11 @@ def article_queryset(user):
             has_corrections=Exists(Correction.objects.filter(article_id=OuterRef("pk"))),
         )
     )
+    if connection.vendor == "postgresql":
+        # The story's places, for its related stories (`related_stories`): the page shows none.
+        links = Article.municipalities.through.objects.filter(article_id=OuterRef("pk"))
+        queryset = queryset.annotate(place_ids=ArraySubquery(links.values("municipality_id")))
+    return queryset
 
 
 def load_rare_relations(article: Article) -> None:
@@ -289,16 +303,7 @@ class ObjectWithStoriesView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        field = Article._meta.get_field(self.related_filter)
-        if field.many_to_many:
-            # A semi-join on the link table, not a join plus DISTINCT over every column: the
-            # newest stories come straight from the index instead of a sort of all matches.
-            links = field.remote_field.through.objects.filter(
-                **{field.m2m_reverse_field_name(): self.object}
-            ).values(field.m2m_field_name())
-            stories = public_articles().filter(pk__in=links)
-        else:
-            stories = public_articles().filter(**{self.related_filter: self.object})
+        stories = linked_to(public_articles(), self.related_filter, self.object)
         context["page_obj"] = paginate(self.request, stories)
         context["articles"] = context["page_obj"].object_list
         return context

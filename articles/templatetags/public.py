@@ -96,17 +96,23 @@ def officials_with_roles(article):
 
 @register.simple_tag
 def related_stories(article, limit=4):
-    """Other stories of the same event, municipality or section, newest first: one query.
+    """Other stories of the same event, municipality or section, newest first: one query on
+    the story page (whose queryset annotates the story's places), two elsewhere.
 
-    Each kind of kinship gives its own newest few (an index walk from the newest, stopping at
-    `limit`), and the union of those is sorted: the cost does not grow with the archive, where a
-    single OR over the three would join every published story first."""
+    Each kind of kinship gives its own newest few (`articles.newest.related_ids`), and the
+    union of those is sorted: the cost does not grow with the archive, where a single OR over
+    the three would join every published story first."""
     if not article.pk:
         return []
     language = translation.get_language() or settings.LANGUAGE_CODE
     events = [e.pk for e in article.events.all()]
     if connection.vendor == "postgresql":
-        ids = newest.related_ids(article, language, limit, events)
+        places = getattr(article, "place_ids", None)  # annotated by the story page's queryset
+        if places is None:
+            places = list(article.municipalities.values_list("pk", flat=True))
+        ids = newest.related_ids(article, language, limit, events, places)
+        if ids is None:
+            return []
     else:  # SQLite: no LIMIT inside a UNION; one OR over the three (fine at a test's size)
         others = Article.objects.published().in_language(language).exclude(pk=article.pk)
         kin = [others.filter(municipalities__in=article.municipalities.values("pk"))]

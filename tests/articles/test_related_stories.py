@@ -4,12 +4,13 @@ section, newest first - found in one query however large the archive."""
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
-from articles.models import Article
 from articles.templatetags.public import related_stories
+from articles.views import article_queryset, load_rare_relations
 from newsroom import sitewide
 from tests.factories import ArticleFactory, EventFactory, MunicipalityFactory, SectionFactory
 
@@ -37,7 +38,8 @@ def test_related_stories_are_the_newest_kin_by_event_place_or_section():
     ArticleFactory(section=section, draft=True)
     ArticleFactory(section=section, scheduled=True)
 
-    story = Article.objects.prefetch_related("events").get(pk=story.pk)  # as on its page
+    story = article_queryset(AnonymousUser()).get(pk=story.pk)  # as on its page
+    load_rare_relations(story)
     sitewide.sections()  # the page's menu has read the sections before the related stories
     with translation.override("bg"), CaptureQueriesContext(connection) as queries:
         related = related_stories(story, limit=3)
@@ -46,3 +48,23 @@ def test_related_stories_are_the_newest_kin_by_event_place_or_section():
     assert len(queries) == 1
     with translation.override("bg"):
         assert related_stories(story, limit=10) == [same_event, same_place, same_section, older_same_section]
+
+
+def test_related_stories_without_the_story_pages_queryset_and_without_kin():
+    place = MunicipalityFactory()
+    story = ArticleFactory(section=None, publish_at=hours_ago(5))
+    story.municipalities.add(place)
+    neighbour = ArticleFactory(section=None, publish_at=hours_ago(1))
+    neighbour.municipalities.add(place)
+    loner = ArticleFactory(section=None, publish_at=hours_ago(2))
+    with translation.override("bg"):
+        # The admin's preview passes a plain story: its places are looked up (one more query).
+        from articles.models import Article
+
+        assert related_stories(Article.objects.get(pk=story.pk)) == [neighbour]
+        # No place, no event, no section: nothing is related, and nothing is asked.
+        alone = article_queryset(AnonymousUser()).get(pk=loner.pk)
+        load_rare_relations(alone)
+        with CaptureQueriesContext(connection) as queries:
+            assert related_stories(alone) == []
+        assert len(queries) == 0
