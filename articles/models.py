@@ -395,11 +395,14 @@ def linked_to(queryset, relation: str, obj):
 def attach_sections(articles) -> list:
     """`articles` as a list, each given its section from the site-wide cached list: every page
     already holds the sections for its menu, so lists need no JOIN and no Section object per
-    story. A section missing from the cache (just created) is left to load on first use."""
+    story. Sections missing from the cached list (just created) are read in one query."""
     from newsroom import sitewide
 
     articles = list(articles)
     by_id = {section.pk: section for section in sitewide.sections()}
+    missing = {a.section_id for a in articles if a.section_id is not None and a.section_id not in by_id}
+    if missing:  # a section newer than the cached list: one query for all of them, not one per story
+        by_id.update(Section.objects.in_bulk(missing))
     field = Article._meta.get_field("section")
     for article in articles:
         section = by_id.get(article.section_id)

@@ -60,7 +60,9 @@ def related_ids(
                 f"(SELECT a.id FROM {table} a JOIN {link_table} l ON l.article_id = a.id "
                 f"WHERE l.{column} = ANY(%s) AND a.id <> %s AND {public} {order})"
             )
-            values += [list(ids), article.pk, *params, limit]
+            # A story linked to two of these places comes twice: take enough rows that
+            # `limit` different stories remain.
+            values += [list(ids), article.pk, *params, limit * len(ids)]
     if article.section_id:
         parts.append(
             f"(SELECT a.id FROM {table} a WHERE a.section_id = %s AND a.id <> %s AND {public} {order})"

@@ -271,7 +271,6 @@ class ArticleDetailView(DetailView):
 
     def get(self, request, *args, **kwargs):
         self.object = get_object_or_404(self.get_queryset(), pk=kwargs["pk"])
-        load_rare_relations(self.object)
         language = current_language()
         if not self.object.has_language(language):
             return not_available(request, self.object)
@@ -279,6 +278,7 @@ class ArticleDetailView(DetailView):
         if request.path != canonical:
             # A changed or mistyped slug still finds the story, at its one canonical address.
             return redirect(canonical, permanent=True)
+        load_rare_relations(self.object)
         return self.render_to_response(self.get_context_data(object=self.object))
 
 
@@ -315,12 +315,12 @@ class SectionDetailView(ObjectWithStoriesView):
     related_filter = "section"
 
     def get_object(self, queryset=None):
-        """From the site-wide cached list every page's menu already uses: no query."""
+        """From the site-wide cached list every page's menu already uses: no query. A section
+        the cached list does not know yet (created or renamed a moment ago) is read from the
+        database."""
         slug = self.kwargs["slug"]
         section = next((s for s in sitewide.sections() if s.slug == slug), None)
-        if section is None:
-            raise Http404("No such section.")
-        return section
+        return section or get_object_or_404(Section, slug=slug)
 
 
 class TagDetailView(ObjectWithStoriesView):

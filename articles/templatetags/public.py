@@ -18,7 +18,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from articles import newest
-from articles.models import Article, attach_sections
+from articles.models import SEARCH_COLUMNS, TEXT_COLUMNS, Article, attach_sections
 from newsroom import sitewide
 from newsroom.models import Page
 from newsroom.sites import absolute_url
@@ -123,7 +123,7 @@ def related_stories(article, limit=4):
         ids = functools.reduce(operator.or_, kin).values("pk").distinct()
     return attach_sections(
         Article.objects.filter(pk__in=ids)
-        .defer("search_bg", "search_en")
+        .defer(*SEARCH_COLUMNS, *TEXT_COLUMNS)
         .order_by("-publish_at", "-id")[:limit]
     )
 

@@ -202,6 +202,23 @@ def test_home_section_blocks_hold_each_sections_newest_public_stories(client):
     assert f'id="section-{culture.pk}"' not in english
 
 
+def test_a_section_newer_than_the_cached_menu_still_has_its_page(client):
+    from newsroom import sitewide
+    from newsroom.models import Section
+
+    SectionFactory(name_bg="Политика")
+    sitewide.sections()  # the menu's cached list, from before the new section
+    # bulk_create sends no signal: the cached list does not know the new section.
+    (fresh,) = Section.objects.bulk_create([Section(name_bg="Спорт", name_en="Sport", slug="sport", order=5)])
+    ArticleFactory(section=fresh, title_bg="Мач")
+    ArticleFactory(section=fresh, title_bg="Реванш")
+    body = main(get(client, "/bg/section/sport/"))
+    assert "<h1>Спорт</h1>" in body and "Мач" in body and "Реванш" in body
+    archive = main(get(client, f"/bg/archive/{timezone.localdate():%Y/%-m}/"))
+    assert archive.count("· Спорт") == 2  # each story's section, read once for both
+    get(client, "/bg/section/nyama-takava/", status=404)
+
+
 def test_section_tag_municipality_official_and_event_pages(client, story):
     article, place, official, event = story["article"], story["place"], story["official"], story["event"]
     tag = TagFactory(name_bg="Местна власт")

@@ -68,3 +68,18 @@ def test_related_stories_without_the_story_pages_queryset_and_without_kin():
         with CaptureQueriesContext(connection) as queries:
             assert related_stories(alone) == []
         assert len(queries) == 0
+
+
+def test_a_story_sharing_two_places_counts_once():
+    first, second = MunicipalityFactory(), MunicipalityFactory()
+    story = ArticleFactory(section=None, publish_at=hours_ago(10))
+    story.municipalities.add(first, second)
+    both = ArticleFactory(section=None, publish_at=hours_ago(1))
+    both.municipalities.add(first, second)
+    older = [ArticleFactory(section=None, publish_at=hours_ago(n)) for n in (2, 3, 4)]
+    for kin in older:
+        kin.municipalities.add(first)
+    page_story = article_queryset(AnonymousUser()).get(pk=story.pk)
+    load_rare_relations(page_story)
+    with translation.override("bg"):
+        assert related_stories(page_story, limit=4) == [both, *older]
