@@ -41,13 +41,14 @@ def newest_per_section(language: str, per_section: int) -> RawSQL:
 
 def related_ids(
     article: Article, language: str, limit: int, event_ids: list[int], place_ids: list[int]
-) -> RawSQL:
+) -> RawSQL | None:
     """Ids of the newest few stories sharing a place, an event or the section with `article`.
 
     Places and events are passed as values, not as a subquery: PostgreSQL then knows from its
     statistics whether a town is busy (walk the archive from the newest story until four match)
     or rare (start from the town's few links). Behind a subquery it guessed, and a story from a
-    town with three stories walked the whole archive: 200-570 ms at 100,000 stories."""
+    town with three stories walked the whole archive: 200-570 ms at 100,000 stories. None when
+    the story has no place, event or section."""
     table = Article._meta.db_table
     places = Article.municipalities.through._meta.db_table
     events = Article.events.through._meta.db_table

@@ -187,7 +187,6 @@ class HomeView(TemplateView):
         archive. SQLite has no LATERAL, so there a window function ranks the newest
         `recent_window` stories instead."""
         language = current_language()
-        published = Article.objects.published().in_language(language).order_by("-publish_at", "-id")
         if connection.vendor == "postgresql":
             ranked = (
                 Article.objects.filter(pk__in=newest.newest_per_section(language, self.per_section))
@@ -195,6 +194,7 @@ class HomeView(TemplateView):
                 .order_by("section__order", "section_id", "-publish_at", "-id")
             )
         else:
+            published = Article.objects.published().in_language(language).order_by("-publish_at", "-id")
             recent = published.values("pk")[: self.recent_window]
             ranked = (
                 Article.objects.filter(pk__in=recent, section__isnull=False)
@@ -207,7 +207,6 @@ class HomeView(TemplateView):
                 )
                 .filter(row__lte=self.per_section)
                 .defer(*SEARCH_COLUMNS, *TEXT_COLUMNS)
-                .select_related("section")
                 .order_by("section__order", "section_id", "-publish_at", "-id")
             )
         blocks: dict[int, dict] = {}
